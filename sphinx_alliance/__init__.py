@@ -1,0 +1,31 @@
+"""Sphinx directives for deep-linkable FAQ entries and member logo grids."""
+
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .faq import setup_faq
+from .member_logos import setup_member_logos
+
+__version__ = version("sphinx-alliance")
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def _add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the ``faq`` and ``member-logos`` directives."""
+    app.connect("builder-inited", _add_static_path)
+    setup_faq(app)
+    setup_member_logos(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
