@@ -13,11 +13,12 @@ SPHINXOPTS ?= -W --keep-going -n
 CHROMIUM := /usr/bin/chromium
 VNU      := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help html test lint format livehtml linkcheck screenshots bench clean
+.PHONY: help html test test-compat lint format livehtml linkcheck screenshots bench clean
 
 help:
 	@echo "make html       build the site into $(BUILD)/html (warnings are errors)"
 	@echo "make test       lint, then run the whole test suite"
+	@echo "make test-compat  the suite (no browser tests) on the oldest supported Sphinx"
 	@echo "make livehtml   preview on http://127.0.0.1:8000, rebuilding on every edit"
 	@echo "make linkcheck  check the site's external links"
 	@echo "make clean      remove builds and the virtual environment"
@@ -54,6 +55,21 @@ format: $(STAMP)
 
 test: $(STAMP) $(CHROMIUM) $(VNU) lint
 	$(BIN)/python -m pytest -n auto
+
+# The suite, browser tests aside, on the oldest Sphinx of pyproject.toml's range, in a
+# venv of its own pinned like constraints.txt except for Sphinx and the docutils it needs.
+COMPAT        := $(VENV)/compat
+COMPAT_SPHINX := sphinx==8.2.3 docutils==0.21.2
+
+$(COMPAT)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PYTHON) -m venv $(COMPAT)
+	grep -v -i -E '^(sphinx|docutils)==' constraints.txt > $(COMPAT)/constraints.txt
+	$(COMPAT)/bin/python -m pip install --disable-pip-version-check -q \
+		-c $(COMPAT)/constraints.txt -e ".[docs,test]" $(COMPAT_SPHINX)
+	@touch $@
+
+test-compat: $(COMPAT)/.installed $(VNU)
+	$(COMPAT)/bin/python -m pytest -n 2 -m "not browser"
 
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 $(SPHINXOPTS) \
