@@ -1,7 +1,265 @@
 """The ``faq`` directive: one question and its answer, deep-linkable."""
 
-from sphinx.application import Sphinx
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from html import escape
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import clean_astext
+
+from .assets import add_assets_where_used
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+
+class faq_entry(nodes.General, nodes.Element):
+    """One question and its answer; ``ids[0]`` is the entry's anchor."""
+
+
+class faq_question(nodes.General, nodes.TextElement):
+    """The question: inline text, extracted for translation."""
+
+
+class faq_answer(nodes.General, nodes.Element):
+    """The answer: any body elements."""
+
+
+def _warn(message: str, location: object) -> None:
+    logger.warning(message, location=location, type="alliance", subtype="faq")
+
+
+def question_of(entry: faq_entry) -> str:
+    """The entry's question as plain text ('' when it has none)."""
+    question = entry.next_node(faq_question)
+    return clean_astext(question) if question is not None else ""
+
+
+def _anchor_from_text(text: str) -> str:
+    """A stable id for *text*: docutils' id rules, else a short hash."""
+    return nodes.make_id(text) or "faq-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+class FaqDirective(SphinxDirective):
+    """``faq``: the question is the argument, the answer is the body."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict] = {
+        "name": directives.unchanged,
+        "open": directives.flag,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        question_text = " ".join(self.arguments[0].split()) if self.arguments else ""
+        entry = faq_entry(self.block_text, classes=self.options.get("class", []))
+        entry["open"] = "open" in self.options
+        self.set_source_info(entry)
+
+        question = faq_question(question_text)
+        self.set_source_info(question)
+        inline_nodes, messages = self.parse_inline(question_text, lineno=self.lineno)
+        question += inline_nodes
+        answer = faq_answer()
+        self.set_source_info(answer)
+        answer += self.parse_content_to_nodes()
+        entry += [question, answer]
+
+        if not question_text:
+            _warn("faq entry without a question: give the question as the argument", entry)
+        if not answer.children:
+            _warn(f"faq entry {question_text!r} has no answer", entry)
+
+        # Without a question, the block's text gives a stable anchor.
+        self._set_anchor(entry, question_text or "\n" + self.block_text)
+        return [entry, *messages]
+
+    def _set_anchor(self, entry: faq_entry, question_text: str) -> None:
+        """Give *entry* its anchor id and register its ``:name:`` as a label."""
+        document = self.state.document
+        name = nodes.fully_normalize_name(self.options.get("name", ""))
+        anchor = _anchor_from_text(question_text)
+        if name and document.nametypes.get(name):
+            other = document.ids.get(document.nameids.get(name) or "")
+            where = f" (line {other.line})" if other is not None and other.line else ""
+            _warn(
+                f"faq :name: {name!r} is already used on this page{where}; "
+                f"this entry's anchor is {anchor!r}",
+                entry,
+            )
+            name = ""
+        elif name:
+            usable = nodes.make_id(name)
+            if usable != self.options["name"]:
+                hint = f"{usable!r}" if usable else f"{anchor!r}, made from the question"
+                _warn(
+                    f"faq :name: {self.options['name']!r} is not usable as an id; "
+                    f"the anchor is {hint}",
+                    entry,
+                )
+            anchor = usable or anchor
+        entry["anchor"] = anchor
+        if anchor not in document.ids:
+            entry["ids"].append(anchor)
+        if name:
+            entry["names"].append(name)
+            document.note_explicit_target(entry, entry)
+        else:
+            document.set_id(entry)
+
+
+def _claimed_ids(node: nodes.Element) -> set[str]:
+    """Every id *node* has or would have had: its ids, names and MyST slug."""
+    claimed = set(node["ids"])
+    claimed.update(nodes.make_id(name) for name in node["names"] + node["dupnames"])
+    if node.get("slug"):
+        claimed.add(node["slug"])
+    return claimed
+
+
+def _describe(node: nodes.Element) -> str:
+    if isinstance(node, faq_entry):
+        text, line = question_of(node), node.line
+    elif isinstance(node, nodes.section):
+        text, line = clean_astext(node[0]), node[0].line
+    else:
+        text, line = "", node.line
+    described = f"{node.tagname} {text!r}" if text else node.tagname
+    return f"{described} (line {line})" if line else described
+
+
+class CheckFaqAnchors(SphinxTransform):
+    """Warn when an entry's anchor is also wanted by another element of the page."""
+
+    default_priority = 750  # after every id is assigned (MyST slugs: 700)
+
+    def apply(self, **kwargs: object) -> None:
+        entries = list(self.document.findall(faq_entry))
+        if not entries:
+            return
+        claimants: dict[str, list[nodes.Element]] = defaultdict(list)
+        anchors = {entry["anchor"] for entry in entries}
+        for node in self.document.findall(nodes.Element):
+            wanted = {node["anchor"]} if isinstance(node, faq_entry) else _claimed_ids(node)
+            for anchor in wanted & anchors:
+                claimants[anchor].append(node)
+        for anchor, claiming in claimants.items():
+            if len(claiming) < 2:
+                continue
+            entry = next(node for node in reversed(claiming) if isinstance(node, faq_entry))
+            others = ", ".join(_describe(node) for node in claiming if node is not entry)
+            _warn(
+                f"faq anchor {anchor!r} is also used by {others}; give the entry a unique :name:",
+                entry,
+            )
+
+
+def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """For non-HTML builders: a strong paragraph with the question, then the answer."""
+    if app.builder.format == "html":
+        return
+    for entry in list(doctree.findall(faq_entry)):
+        question, answer = entry.children
+        paragraph = nodes.paragraph(
+            question.rawsource, "", nodes.strong("", "", *question.children)
+        )
+        paragraph.source, paragraph.line = question.source, question.line
+        target = nodes.target("", "", ids=entry["ids"])
+        entry.replace_self([target, paragraph, *answer.children])
+
+
+def visit_faq_entry(self: HTML5Translator, node: faq_entry) -> None:
+    self.body.append(self.starttag(node, "div", classes=["sa-faq"]))
+    self.body.append('<details class="sa-faq-details"%s>' % (" open" if node["open"] else ""))
+
+
+def depart_faq_entry(self: HTML5Translator, node: faq_entry) -> None:
+    self.body.append("</details>")
+    if node["ids"] and self.config.html_permalinks:
+        self.body.append(
+            f'<a class="headerlink sa-faq-permalink" href="#{escape(node["ids"][0])}" '
+            f'title="Link to this question">{self.config.html_permalinks_icon}</a>'
+        )
+    self.body.append("</div>\n")
+
+
+def visit_faq_question(self: HTML5Translator, node: faq_question) -> None:
+    self.body.append(self.starttag(node, "summary", "", classes=["sa-faq-question"]))
+
+
+def depart_faq_question(self: HTML5Translator, node: faq_question) -> None:
+    self.body.append("</summary>")
+
+
+def visit_faq_answer(self: HTML5Translator, node: faq_answer) -> None:
+    self.body.append(self.starttag(node, "div", classes=["sa-faq-answer"]))
+
+
+def depart_faq_answer(self: HTML5Translator, node: faq_answer) -> None:
+    self.body.append("</div>")
+
+
+def faq_json_ld(doctree: nodes.document) -> str:
+    """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
+    questions = []
+    for entry in doctree.findall(faq_entry):
+        question, answer = question_of(entry), entry.next_node(faq_answer).astext().strip()
+        if question and answer:
+            questions.append(
+                {
+                    "@type": "Question",
+                    "name": question,
+                    "acceptedAnswer": {"@type": "Answer", "text": answer},
+                }
+            )
+    if not questions:
+        return ""
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # \u escapes keep the JSON equal and the text unable to close the <script>.
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/ld+json">{text}</script>\n'
+
+
+def add_json_ld(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    """Put the page's FAQPage JSON-LD in its ``<head>``."""
+    if doctree is None or not app.config.alliance_faq_json_ld:
+        return
+    script = faq_json_ld(doctree)
+    if script:
+        context["metatags"] = context.get("metatags", "") + script
 
 
 def setup_faq(app: Sphinx) -> None:
     """Register the ``faq`` directive and its nodes."""
+    app.add_config_value("alliance_faq_json_ld", True, "html", types=frozenset({bool}))
+    app.add_enumerable_node(
+        faq_entry,
+        "faq",
+        question_of,
+        html=(visit_faq_entry, depart_faq_entry),
+    )
+    app.add_node(faq_question, html=(visit_faq_question, depart_faq_question))
+    app.add_node(faq_answer, html=(visit_faq_answer, depart_faq_answer))
+    app.add_directive("faq", FaqDirective)
+    app.add_transform(CheckFaqAnchors)
+    app.connect("doctree-resolved", replace_outside_html)
+    app.connect("html-page-context", add_json_ld)
+    add_assets_where_used(
+        app, faq_entry, css=["sphinx-alliance-faq.css"], js=["sphinx-alliance-faq.js"]
+    )
