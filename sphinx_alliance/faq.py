@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable, Set
 from html import escape
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -19,6 +21,7 @@ from .assets import add_assets_where_used
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger(__name__)
@@ -51,17 +54,28 @@ def _anchor_from_text(text: str) -> str:
     return nodes.make_id(text) or "faq-" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
+class _OptionSpec(dict):
+    """Known options, and unknown ones passed through so ``run`` warns and goes on.
+
+    Without this, docutils drops the whole entry on an option typo in rST, while
+    MyST drops only the option: now both keep the entry and say the same.
+    """
+
+    def __missing__(self, key: str) -> Callable[[str | None], str]:
+        return directives.unchanged
+
+
 class FaqDirective(SphinxDirective):
     """``faq``: the question is the argument, the answer is the body."""
 
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict] = {
-        "name": directives.unchanged,
-        "open": directives.flag,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict] = _OptionSpec(
+        name=directives.unchanged,
+        open=directives.flag,
+        **{"class": directives.class_option},
+    )
 
     def run(self) -> list[nodes.Node]:
         question_text = " ".join(self.arguments[0].split()) if self.arguments else ""
@@ -78,6 +92,13 @@ class FaqDirective(SphinxDirective):
         answer += self.parse_content_to_nodes()
         entry += [question, answer]
 
+        unknown = sorted(set(self.options) - set(self.option_spec))
+        if unknown:
+            _warn(
+                f"faq: unknown option {', '.join(map(repr, unknown))} ignored "
+                f"(known: {', '.join(sorted(self.option_spec))})",
+                entry,
+            )
         if not question_text:
             _warn("faq entry without a question: give the question as the argument", entry)
         if not answer.children:
@@ -132,12 +153,11 @@ def _claimed_ids(node: nodes.Element) -> set[str]:
 
 def _describe(node: nodes.Element) -> str:
     if isinstance(node, faq_entry):
-        text, line = question_of(node), node.line
+        described, line = f"faq {question_of(node)!r}", node.line
     elif isinstance(node, nodes.section):
-        text, line = clean_astext(node[0]), node[0].line
+        described, line = f"section {clean_astext(node[0])!r}", node[0].line
     else:
-        text, line = "", node.line
-    described = f"{node.tagname} {text!r}" if text else node.tagname
+        described, line = node.tagname, node.line
     return f"{described} (line {line})" if line else described
 
 
@@ -165,6 +185,72 @@ class CheckFaqAnchors(SphinxTransform):
                 f"faq anchor {anchor!r} is also used by {others}; give the entry a unique :name:",
                 entry,
             )
+
+
+# Sphinx rewrites a page only when its own source changes, so a page whose
+# {ref} shows an entry's question would keep the old question (or a link to a
+# removed entry). Per document we keep the entries' label names and the
+# targets of its cross-references, and rewrite the pages that refer to a
+# label whose (page, id, question) changed.
+
+
+def _labels(env: BuildEnvironment) -> dict[str, set[str]]:
+    """Per document: the label names of its entries."""
+    if not hasattr(env, "alliance_faq_labels"):
+        env.alliance_faq_labels = {}
+    return env.alliance_faq_labels
+
+
+def _xref_targets(env: BuildEnvironment) -> dict[str, set[str]]:
+    """Per document: the targets of its cross-references."""
+    if not hasattr(env, "alliance_faq_xref_targets"):
+        env.alliance_faq_xref_targets = {}
+    return env.alliance_faq_xref_targets
+
+
+def purge_faq_state(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """Forget *docname*, remembering its labels as they were before this build."""
+    std = env.get_domain("std")
+    before = env.__dict__.setdefault("_alliance_faq_before", {})
+    for name in _labels(env).pop(docname, ()):
+        before.setdefault(name, std.labels.get(name))
+    env.__dict__.setdefault("_alliance_faq_reread", set()).add(docname)
+    _xref_targets(env).pop(docname, None)
+
+
+def record_faq_state(app: Sphinx, doctree: nodes.document) -> None:
+    """Note the page's entry labels and cross-reference targets."""
+    env = app.env
+    names = {name for entry in doctree.findall(faq_entry) for name in entry["names"]}
+    if names:
+        _labels(env)[env.docname] = names
+    targets = {xref["reftarget"].lower() for xref in doctree.findall(addnodes.pending_xref)}
+    if targets:
+        _xref_targets(env)[env.docname] = targets
+
+
+def merge_faq_state(
+    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+) -> None:
+    """Take the state of *docnames* from a parallel reader."""
+    for mine, theirs in (
+        (_labels(env), _labels(other)),
+        (_xref_targets(env), _xref_targets(other)),
+    ):
+        mine.update((docname, theirs[docname]) for docname in docnames & theirs.keys())
+
+
+def pages_referring_to_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages whose references to an entry now show another question or target."""
+    before = env.__dict__.pop("_alliance_faq_before", {})
+    reread = env.__dict__.pop("_alliance_faq_reread", set())
+    labels = _labels(env)
+    after = {name for docname in reread for name in labels.get(docname, ())}
+    std = env.get_domain("std")
+    changed = {name for name in before.keys() | after if before.get(name) != std.labels.get(name)}
+    if not changed:
+        return []
+    return [docname for docname, targets in _xref_targets(env).items() if targets & changed]
 
 
 def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -258,6 +344,10 @@ def setup_faq(app: Sphinx) -> None:
     app.add_node(faq_answer, html=(visit_faq_answer, depart_faq_answer))
     app.add_directive("faq", FaqDirective)
     app.add_transform(CheckFaqAnchors)
+    app.connect("env-purge-doc", purge_faq_state)
+    app.connect("doctree-read", record_faq_state)
+    app.connect("env-merge-info", merge_faq_state)
+    app.connect("env-get-updated", pages_referring_to_changed_entries)
     app.connect("doctree-resolved", replace_outside_html)
     app.connect("html-page-context", add_json_ld)
     add_assets_where_used(

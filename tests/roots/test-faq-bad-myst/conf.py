@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_alliance"]
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 2
