@@ -14,7 +14,6 @@ import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 from sphinx.util.images import get_image_size
@@ -139,17 +138,14 @@ class MemberLogosDirective(SphinxDirective):
     def read_data(self) -> tuple[str, Callable[[int], str], str] | None:
         """The YAML text, a map from its line numbers to locations, and its folder."""
         if not self.arguments:
-            source, offset = self.get_source_info()
-            items = self.content.items
-
-            def locate_in_body(line: int) -> str:
-                if items:
-                    source_, offset_ = items[min(line, len(items) - 1)]
-                    return f"{source_}:{offset_ + 1}"
-                return f"{source}:{offset}"
-
+            if not self.content:
+                _warn(
+                    "member-logos: give a data file, or the data as the directive's body",
+                    self.get_location(),
+                )
+                return None
             doc_dir, _ = self.env.relfn2path(".")
-            return "\n".join(self.content), locate_in_body, doc_dir
+            return "\n".join(self.content), self.locate_in_body, doc_dir
         if self.content:
             _warn(
                 "member-logos: both a data file and a body were given; the body is ignored",
@@ -160,9 +156,17 @@ class MemberLogosDirective(SphinxDirective):
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            _warn(f"member-logos: cannot read data file {rel!r}: {err}", self.get_location())
+            reason = getattr(err, "strerror", None) or err
+            _warn(f"member-logos: cannot read data file {rel!r}: {reason}", self.get_location())
             return None
         return text, lambda line: f"{path}:{line + 1}", posixpath.dirname(rel)
+
+    def locate_in_body(self, index: int) -> str:
+        """The location ("path:line") of line *index* of the directive's body."""
+        source, offset = self.content.info(min(index, len(self.content) - 1))
+        if offset < self.lineno:  # MyST counts from the directive's line, docutils from the top
+            source, offset = self.get_source_info()[0], self.lineno + self.content_offset + index
+        return f"{source}:{offset + 1}"
 
     def compose(self, text: str, locate: Callable[[int], str]) -> yaml.SequenceNode | None:
         """Parse the YAML into a node tree that keeps line numbers; None after a warning."""
@@ -213,7 +217,7 @@ class MemberLogosDirective(SphinxDirective):
             return value
 
         name = text_value("name")
-        label = f"member {name!r}" if name else "member"
+        label = f"member {name!r}: " if name else ""
         homepage = text_value("homepage")
         if homepage is not None and not is_web_url(homepage):
             problems.append(
@@ -229,7 +233,7 @@ class MemberLogosDirective(SphinxDirective):
             if logo is not None and active is not False:
                 logos.append(self.logo(logo, logos_dir, name or "", problems, values[key][1]))
         for problem, line in problems:
-            _warn(f"member-logos: {label}: {problem}; entry left out", locate(line))
+            _warn(f"member-logos: {label}{problem}; entry left out", locate(line))
         if problems or active is False:
             return None
         if len(logos) == 2:
@@ -256,7 +260,8 @@ class MemberLogosDirective(SphinxDirective):
         else:
             node["size"] = logo_size(Path(path))
             if node["size"] is None:
-                problems.append((f"cannot read the size of logo {rel!r}", line))
+                kind = "an SVG with a viewBox" if rel.lower().endswith(".svg") else "an image"
+                problems.append((f"cannot read the size of logo {rel!r}: is it {kind}?", line))
         return node
 
     @staticmethod
@@ -268,24 +273,19 @@ class MemberLogosDirective(SphinxDirective):
             return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-class MemberLogosAsList(SphinxPostTransform):
-    """For builders other than HTML: a bullet list of the members' names, linked."""
-
-    default_priority = 50
-
-    def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
-            return
-        for grid in list(self.document.findall(member_logos)):
-            items = []
-            for node in grid.findall(member):
-                text = nodes.Text(node["name"])
-                homepages = [ref["refuri"] for ref in node.findall(nodes.reference)]
-                if homepages:
-                    text = nodes.reference("", "", text, refuri=homepages[0])
-                items.append(nodes.list_item("", nodes.paragraph("", "", text)))
-            bullets = nodes.bullet_list("", *items, bullet="-", classes=grid["classes"])
-            grid.replace_self(bullets)
+def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """For builders other than HTML: replace each grid by a bullet list of linked names."""
+    if app.builder.format == "html":
+        return
+    for grid in list(doctree.findall(member_logos)):
+        items = []
+        for node in grid.findall(member):
+            name: nodes.Node = nodes.Text(node["name"])
+            reference = next(node.findall(nodes.reference), None)
+            if reference is not None:
+                name = nodes.reference("", "", name, refuri=reference["refuri"])
+            items.append(nodes.list_item("", nodes.paragraph("", "", name)))
+        grid.replace_self(nodes.bullet_list("", *items, bullet="-", classes=grid["classes"]))
 
 
 def visit_member_logos(self: SphinxTranslator, node: member_logos) -> None:
@@ -332,5 +332,5 @@ def setup_member_logos(app: Sphinx) -> None:
     app.add_node(member, html=(visit_member, depart_member))
     app.add_node(member_logo, html=(visit_member_logo, None))
     app.add_directive("member-logos", MemberLogosDirective)
-    app.add_post_transform(MemberLogosAsList)
+    app.connect("doctree-resolved", list_names_for_other_builders)
     add_assets_where_used(app, member_logos, css=["sphinx-alliance-member-logos.css"])

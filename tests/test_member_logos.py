@@ -1,0 +1,340 @@
+"""The ``member-logos`` directive: doctree, HTML, other builders, bad input, rebuilds."""
+
+import re
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from conftest import parse_html
+from docutils import nodes
+
+from sphinx_alliance.member_logos import member, member_logo, member_logos
+
+SORTED = ["Alpha", "beta Labs", "Mid Corp", "Omega"]  # case-insensitive
+FILE_ORDER = ["beta Labs", "Omega", "Alpha", "Mid Corp"]
+SIZES = {
+    "square.svg": "64x64",  # width/height attributes win over the viewBox
+    "square-dark.svg": "64x64",
+    "wide.svg": "240x60",  # viewBox only
+    "tiny.png": "30x10",
+    "banner.webp": "48x16",
+    "one.svg": "120x40",  # "px" units
+}
+HOMEPAGES = {
+    "Alpha": "https://alpha.example/?a=1&b=2",
+    "beta Labs": "https://beta.example",
+    "Mid Corp": None,
+    "Omega": "https://omega.example/",
+}
+
+
+def grid(page: BeautifulSoup) -> Tag:
+    (ul,) = page.select("ul.sa-member-logos")
+    return ul
+
+
+def names(ul: Tag) -> list[str]:
+    return [li.img["alt"] for li in ul.find_all("li", recursive=False)]
+
+
+def build(app) -> str:
+    """Build, and return the warnings without colours."""
+    app.build()
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+@pytest.mark.parametrize("root", ["member-logos-myst", "member-logos-rst"])
+def test_grid_html(make_app, rootdir, sphinx_test_tempdir, root):
+    srcdir = sphinx_test_tempdir / f"{root}-grid"
+    shutil.copytree(rootdir / f"test-{root}", srcdir, dirs_exist_ok=True)
+    app = make_app("html", srcdir=srcdir)
+    assert build(app) == ""
+
+    page = parse_html(app.outdir / "index.html")
+    ul = grid(page)
+    assert ul["class"] == ["sa-member-logos"]
+    assert ul["role"] == "list"
+    assert names(ul) == SORTED  # "Gone Ltd" is inactive
+    for li in ul.find_all("li", recursive=False):
+        assert li["class"] == ["sa-member"]
+        link = li.find("a", recursive=False)
+        imgs = (link or li).find_all("img", recursive=False)
+        name = imgs[0]["alt"]
+        if HOMEPAGES[name] is None:
+            assert link is None
+        else:
+            assert link["href"] == HOMEPAGES[name]
+            assert link["class"] == ["reference", "external"]
+        for img in imgs:
+            assert img["alt"] == name
+            assert (img["loading"], img["decoding"]) == ("lazy", "async")
+            assert img["src"].startswith("_images/")
+            assert (app.outdir / img["src"]).is_file()
+            assert f"{img['width']}x{img['height']}" == SIZES[Path(img["src"]).name]
+        if name == "Alpha":
+            light, dark = imgs
+            assert light["class"] == ["sa-member-logo", "only-light"]
+            assert dark["class"] == ["sa-member-logo", "only-dark"]
+            assert (Path(light["src"]).name, Path(dark["src"]).name) == (
+                "square.svg",
+                "square-dark.svg",
+            )
+        else:
+            assert [img["class"] for img in imgs] == [["sa-member-logo"]]
+    assert not (app.outdir / "_images" / "missing-but-inactive.svg").exists()
+
+    ordered = grid(parse_html(app.outdir / "file-order.html"))
+    assert ordered["class"] == ["sa-member-logos", "compact", "extra"]
+    assert names(ordered) == FILE_ORDER
+
+    inline = grid(parse_html(app.outdir / "inline.html"))
+    (img,) = inline.select("a[href='http://one.example'] > img")
+    assert (img["alt"], img["src"], img["width"], img["height"]) == (
+        "Inline One",
+        "_images/one.svg",
+        "120",
+        "40",
+    )
+
+    def stylesheets(page: str) -> list[str]:
+        links = parse_html(app.outdir / page).find_all("link", rel="stylesheet")
+        return [link["href"].split("?")[0] for link in links]
+
+    assert "_static/sphinx-alliance-member-logos.css" in stylesheets("index.html")
+    assert "_static/sphinx-alliance-member-logos.css" not in stylesheets("other.html")
+    assert (app.outdir / "_static" / "sphinx-alliance-member-logos.css").is_file()
+
+
+@pytest.mark.sphinx("html", testroot="member-logos-myst")
+def test_doctree(app):
+    assert build(app) == ""
+    doctree = app.env.get_doctree("index")
+    (grid_node,) = doctree.findall(member_logos)
+    assert [node["name"] for node in grid_node.findall(member)] == SORTED
+    alpha = next(node for node in grid_node.findall(member) if node["name"] == "Alpha")
+    (reference,) = alpha.children
+    assert isinstance(reference, nodes.reference)
+    assert reference["refuri"] == HOMEPAGES["Alpha"]
+    assert [(logo["uri"], logo["size"], logo["alt"]) for logo in alpha.findall(member_logo)] == [
+        ("_data/square.svg", (64, 64), "Alpha"),
+        ("_data/square-dark.svg", (64, 64), "Alpha"),
+    ]
+    assert app.env.images["_data/square.svg"][0] == {"index", "file-order"}
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub"])
+def test_images_copied_by_other_html_builders(make_app, rootdir, sphinx_test_tempdir, builder):
+    srcdir = sphinx_test_tempdir / f"member-logos-{builder}"
+    shutil.copytree(rootdir / "test-member-logos-rst", srcdir, dirs_exist_ok=True)
+    epub_metadata = {"version": "1", "copyright": "2026, Tests"}
+    app = make_app(builder, srcdir=srcdir, confoverrides=epub_metadata)
+    assert build(app) == ""
+    page = {
+        "dirhtml": "index.html",
+        "singlehtml": "index.html",
+        "epub": "index.xhtml",
+    }[builder]
+    html = app.outdir / page
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    imgs = soup.select("ul.sa-member-logos img.sa-member-logo")
+    assert {img["alt"] for img in imgs} >= set(SORTED)
+    for img in imgs:
+        assert (html.parent / img["src"]).is_file()
+
+
+@pytest.mark.sphinx("text", testroot="member-logos-rst")
+def test_text_builder_lists_names(app):
+    assert build(app) == ""
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert re.findall(r"^\* (.+)$", text, flags=re.MULTILINE)[:4] == SORTED  # then the toctree
+    ordered = (app.outdir / "file-order.txt").read_text(encoding="utf-8")
+    assert re.findall(r"^\* (.+)$", ordered, flags=re.MULTILINE) == FILE_ORDER
+
+
+@pytest.mark.sphinx("latex", testroot="member-logos-rst")
+def test_latex_builder_links_names(app):
+    assert build(app) == ""
+    (tex,) = app.outdir.glob("*.tex")
+    latex = tex.read_text(encoding="utf-8")
+    first_list = latex.split(r"\begin{itemize}", 1)[1].split(r"\end{itemize}", 1)[0]
+    items = [
+        item.split(r"\sphinxAtStartPar", 1)[1].strip()
+        for item in first_list.split(r"\item {}")[1:]
+    ]
+    assert items == [
+        r"\sphinxhref{https://alpha.example/?a=1\&b=2}{Alpha}",
+        r"\sphinxhref{https://beta.example}{beta Labs}",
+        "Mid Corp",
+        r"\sphinxhref{https://omega.example/}{Omega}",
+    ]
+    assert r"\sphinxincludegraphics" not in latex
+    assert not list(app.outdir.glob("*.svg"))
+
+
+@pytest.mark.parametrize(
+    ("builder", "link"),
+    [
+        ("man", r"Omega \%<https://\:omega\:.example/>"),
+        ("texinfo", "Omega@footnote{https://omega.example/}"),
+        ("xml", '<reference refuri="https://omega.example/">Omega</reference>'),
+    ],
+)
+def test_other_builders_get_a_list(make_app, rootdir, sphinx_test_tempdir, builder, link):
+    srcdir = sphinx_test_tempdir / f"member-logos-{builder}"
+    shutil.copytree(rootdir / "test-member-logos-rst", srcdir, dirs_exist_ok=True)
+    app = make_app(builder, srcdir=srcdir)
+    assert build(app) == ""
+    (output,) = app.outdir.glob({"man": "*.1", "texinfo": "*.texi", "xml": "index.xml"}[builder])
+    text = output.read_text(encoding="utf-8")
+    assert link in text
+    assert "Mid Corp" in text
+    assert "square.svg" not in text
+
+
+def draw_stand_in(path: Path) -> None:
+    """A small SVG or PNG logo, sized by its position in the list."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".svg":
+        path.write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 40">'
+            '<rect width="160" height="40" fill="#456"/></svg>',
+            encoding="utf-8",
+        )
+        return
+    width, height = 8, 4
+    pixels = b"".join(b"\x00" + b"\x40\x80\xc0" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(pixels))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.sphinx("html", testroot="member-logos-upstream")
+def test_upstream_file_loads_unchanged(app):
+    entries = yaml.safe_load((app.srcdir / "members.yml").read_text(encoding="utf-8"))
+    assert len(entries) == 36
+    for entry in entries:
+        draw_stand_in(app.srcdir / "images" / "member-logos" / entry["logo"])
+    active = [entry["name"] for entry in entries if entry["active"]]
+    assert 0 < len(active) < 36
+
+    assert build(app) == ""
+    ul = grid(parse_html(app.outdir / "index.html"))
+    assert names(ul) == sorted(active, key=str.casefold)
+    homepages = {entry["name"]: entry["homepage"].strip() for entry in entries}
+    for li in ul.find_all("li", recursive=False):
+        assert li.a["href"] == homepages[li.img["alt"]]
+        assert (app.outdir / li.img["src"]).is_file()
+        expected = "160x40" if li.img["src"].endswith(".svg") else "8x4"
+        assert f"{li.img['width']}x{li.img['height']}" == expected
+
+
+def warning_lines(warnings: str) -> list[str]:
+    """One line per warning: its location and message (docutils errors span lines)."""
+    return [line for line in warnings.splitlines() if re.match(r"^\S+:\d+: (WARNING|ERROR)", line)]
+
+
+BAD_ENTRIES = [  # (line in members.yml, message)
+    (5, "a member must be a mapping (name: ..., logo: ...); entry left out"),
+    (6, "missing 'name'; entry left out"),
+    (7, "member 'No Logo': missing 'logo'; entry left out"),
+    (10, "member 'Maybe Active': 'active' must be true or false, not 'maybe'"),
+    (
+        13,
+        "member 'Typo': unknown key 'logo_drak' (allowed: name, logo, homepage, active, "
+        "logo_dark); entry left out",
+    ),
+    (15, "member 'Missing File': logo file 'nothere.svg' not found"),
+    (18, "member 'Script Homepage': homepage 'javascript:alert(1)' is not an http or https URL"),
+    (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
+    (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
+    (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': is it an SVG with"),
+    (29, "'name' must be a non-empty string; entry left out"),
+    (32, "member 'Twice': duplicate key 'name'; entry left out"),
+    (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found"),
+]
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.sphinx("html", testroot="member-logos-bad")
+def test_bad_input_warns_with_file_and_line(app):
+    lines = warning_lines(build(app))
+    srcdir = str(app.srcdir)
+
+    def expect(location: str, message: str) -> None:
+        found = [line for line in lines if line.startswith(f"{srcdir}/{location}: ")]
+        assert any(message in line for line in found), (location, message, lines)
+
+    for line, message in BAD_ENTRIES:
+        expect(f"members.yml:{line}", f"WARNING: member-logos: {message}")
+    expect("missing.rst:4", "cannot read data file 'nope.yml': No such file or directory")
+    expect("syntax.yml:3", "invalid YAML: expected <block end>, but found")
+    expect("not-a-list.yml:2", "the data must be a list of members")
+    expect("both.rst:4", "both a data file and a body were given; the body is ignored")
+    expect("empty.rst:4", "give a data file, or the data as the directive's body")
+    expect("body-rst.rst:10", "member 'Body Typo': homepage 'ftp://files.example' is not an")
+    expect("body-myst.md:12", "member 'Body Typo': homepage 'ftp://files.example' is not an")
+    # An invalid option: an error in reStructuredText, a warning (option dropped) in MyST.
+    expect("option-rst.rst:4", 'ERROR: Error in "member-logos" directive')
+    expect("option-myst.md:4", "Invalid option value for 'sort': random")
+    # One warning per problem, each typed so that it can be suppressed.
+    ours = [line for line in lines if "WARNING: member-logos:" in line]
+    assert all(line.endswith("[alliance.member-logos]") for line in ours)
+    assert len(lines) == len(BAD_ENTRIES) + 10  # syntax.yml is used twice
+
+    # The good entries still render; names and URLs are escaped data.
+    ul = grid(parse_html(app.outdir / "index.html"))
+    assert names(ul) == [HOSTILE, "Good"]
+    assert [img["alt"] for img in ul.find_all("img")] == [HOSTILE, "Good"]
+    assert ul.find("img", src="x") is None
+    assert ul.find("script") is None
+    assert ul.a["href"] == 'https://hostile.example/?q="><script>alert(1)</script>'
+    assert names(grid(parse_html(app.outdir / "option-myst.html"))) == ["Good", "Zed"]
+    assert names(grid(parse_html(app.outdir / "body-myst.html"))) == ["Good"]
+    assert "sa-member-logos" not in (app.outdir / "option-rst.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="member-logos-bad", warningiserror=True, freshenv=True)
+def test_bad_input_fails_a_strict_build(app):
+    app.build()
+    assert app.statuscode == 1
+
+
+def test_incremental_rebuild(make_app, rootdir, sphinx_test_tempdir):
+    srcdir = sphinx_test_tempdir / "member-logos-incremental"
+    shutil.copytree(rootdir / "test-member-logos-myst", srcdir, dirs_exist_ok=True)
+    app = make_app("html", srcdir=srcdir)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    assert build(app) == ""
+    assert sorted(read) == ["file-order", "index", "inline", "other"]
+
+    read.clear()
+    data = srcdir / "_data" / "members.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("Mid Corp", "Middle Corp"), "utf-8")
+    app.build()
+    assert sorted(read) == ["file-order", "index"]
+    assert "Middle Corp" in names(grid(parse_html(app.outdir / "index.html")))
+
+    read.clear()
+    logo = srcdir / "logos" / "one.svg"
+    logo.write_text(
+        logo.read_text(encoding="utf-8").replace('width="120px"', 'width="150px"'), "utf-8"
+    )
+    app.build()
+    assert read == ["inline"]
+    (img,) = grid(parse_html(app.outdir / "inline.html")).find_all("img")
+    assert img["width"] == "150"
+    assert app.warning.getvalue() == ""
