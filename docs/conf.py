@@ -1,6 +1,10 @@
 """Sphinx configuration for the Bytecode Alliance website."""
 
 import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
 
 project = "Bytecode Alliance"
 author = "Bytecode Alliance"
@@ -12,6 +16,8 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinx_alliance",
+    "notfound.extension",
+    "sphinxext.opengraph",
 ]
 
 # Read the Docs never passes -n: keep the build nitpicky from here.
@@ -22,14 +28,55 @@ myst_enable_extensions = [
     "attrs_inline",
     "colon_fence",
     "deflist",
+    "substitution",
 ]
 myst_heading_anchors = 3
+
+# The facts about the Alliance's projects live once, in _data/projects.yml; the
+# overview table and every project page's key-facts table read them from here as
+# {{ projects.<key>.<field> }}. Editing the file changes this config value, so
+# Sphinx rereads every page.
+PROJECTS_DATA = Path(__file__).parent / "_data" / "projects.yml"
+myst_substitutions = {"projects": yaml.safe_load(PROJECTS_DATA.read_text(encoding="utf-8"))}
 
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
 # Read the Docs sets the canonical URL of the version being built; local builds have none.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
+# Read the Docs serves 404.html for every missing path, at any depth: its links must be
+# absolute. The prefix is the canonical URL's path there, and "/" for a local build.
+notfound_urls_prefix = urlparse(html_baseurl).path or "/"
+# [text](site:path) in the 404 page is an absolute link under that same prefix.
+myst_url_schemes = {
+    "http": None,
+    "https": None,
+    "mailto": None,
+    "ftp": None,
+    "site": notfound_urls_prefix + "{{path}}",
+}
+
 html_theme = "furo"
 html_title = "Bytecode Alliance"
 html_static_path = ["_static"]
+html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"
+# Browsers ask for /favicon.ico on their own.
+html_extra_path = ["_extra"]
+html_theme_options = {
+    "light_css_variables": {
+        "color-brand-primary": "#4a2fbd",
+        "color-brand-content": "#4a2fbd",
+        "color-brand-visited": "#6a3fa0",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#b3a6ff",
+        "color-brand-content": "#b3a6ff",
+        "color-brand-visited": "#d0a6ff",
+    },
+}
+
+ogp_site_url = html_baseurl
+# The wordmark on the hero's gradient, 1200x630, rendered with headless Chromium.
+ogp_image = "_static/og-image.png"
+ogp_image_alt = "The Bytecode Alliance wordmark"

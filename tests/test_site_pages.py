@@ -1,0 +1,251 @@
+"""The site's pages: FAQ anchors, project pages linked both ways, the overview, 404, metadata."""
+
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from conftest import DOCS, build_site, parse_html
+
+# The anchors of the current site's FAQ: links to them exist out in the world.
+FAQ_ANCHORS = (
+    "what-is-the-bytecode-alliance",
+    "why-is-this-important-now",
+    "why-a-cross-industry-effort",
+    "relation-to-standards-bodies",
+    "projects-of-the-alliance",
+    "project-licenses",
+    "how-to-get-involved",
+    "how-to-join",
+    "governance",
+    "supported-platforms",
+    "supported-execution-modes",
+)
+PROJECTS = ("wasmtime", "cranelift", "lucet", "wamr", "enarx")
+# The FAQ answers that name each project.
+NAMED_BY_FAQ = {
+    "wasmtime": {"projects-of-the-alliance", "supported-platforms", "supported-execution-modes"},
+    "cranelift": {"projects-of-the-alliance", "supported-platforms", "supported-execution-modes"},
+    "lucet": {"projects-of-the-alliance", "supported-platforms", "supported-execution-modes"},
+    "wamr": {"projects-of-the-alliance", "supported-platforms", "supported-execution-modes"},
+    "enarx": {"projects-of-the-alliance"},
+}
+KEY_FACTS = [
+    "Repository",
+    "Documentation",
+    "Licence",
+    "Language",
+    "Platforms",
+    "Execution modes",
+]
+CANONICAL_URL = "https://bytecodealliance.example/en/latest/"
+
+
+def project_page(name: str) -> str:
+    return f"projects/{name}.html"
+
+
+def links(site: Path, page: str, scope=None) -> set[tuple[str, str]]:
+    """Internal links of ``page`` (within ``scope``) as (page, fragment) from the site root."""
+    soup = scope if scope is not None else parse_html(site / page)
+    found = set()
+    for anchor in soup.find_all("a", href=True):
+        url = urlsplit(anchor["href"])
+        if url.scheme:
+            continue
+        path = posixpath.join("/" + posixpath.dirname(page), url.path) if url.path else page
+        found.add((posixpath.normpath(path).lstrip("/"), url.fragment))
+    return found
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ", strip=True).split())
+
+
+def key_facts(site: Path, name: str) -> dict[str, str]:
+    table = parse_html(site / project_page(name)).find("table", class_="sa-key-facts")
+    return {text(row.th): text(row.td) for row in table.find_all("tr")}
+
+
+def source_pages() -> list[str]:
+    """The HTML page of every source document of the site."""
+    return sorted(
+        path.relative_to(DOCS).with_suffix(".html").as_posix()
+        for path in DOCS.rglob("*.md")
+        if "_build" not in path.parts
+    )
+
+
+def test_every_faq_anchor_is_an_entry_of_the_landing_page(site):
+    page = parse_html(site / "index.html")
+    for anchor in FAQ_ANCHORS:
+        entries = page.find_all(id=anchor)
+        assert len(entries) == 1, anchor
+        assert "sa-faq" in entries[0]["class"], anchor
+    assert len(page.select("div.sa-faq")) == len(FAQ_ANCHORS)
+
+
+def test_ids_on_the_landing_page_are_unique(site):
+    ids = [node["id"] for node in parse_html(site / "index.html").find_all(id=True)]
+    assert sorted(ids) == sorted(set(ids))
+
+
+def test_faq_answers_link_to_the_projects_they_name(site):
+    page = parse_html(site / "index.html")
+    for name, anchors in NAMED_BY_FAQ.items():
+        for anchor in anchors:
+            linked = {path for path, _ in links(site, "index.html", page.find(id=anchor))}
+            assert project_page(name) in linked, (anchor, name)
+
+
+def test_faq_keeps_its_external_links(site):
+    entry = parse_html(site / "index.html").find(id="projects-of-the-alliance")
+    hrefs = {a["href"] for a in entry.find_all("a", href=True)}
+    assert "https://github.com/bytecodealliance/wasmtime" in hrefs
+    assert "https://confidentialcomputing.io/" in hrefs
+    contact = parse_html(site / "index.html").find(id="how-to-join")
+    assert contact.find("a", href=lambda href: href.startswith("mailto:"))
+
+
+@pytest.mark.parametrize("name", PROJECTS)
+def test_project_page_links_back_to_the_faq(site, name):
+    landing = parse_html(site / "index.html")
+    back = {fragment for path, fragment in links(site, project_page(name)) if path == "index.html"}
+    assert NAMED_BY_FAQ[name] <= back
+    for fragment in back - {""}:
+        assert landing.find(id=fragment), fragment
+
+
+@pytest.mark.parametrize("name", PROJECTS)
+def test_project_page_has_key_facts_and_review_date(site, name):
+    assert list(key_facts(site, name)) == KEY_FACTS
+    assert all(key_facts(site, name).values())
+    data = yaml.safe_load((DOCS / "_data" / "projects.yml").read_text(encoding="utf-8"))
+    reviewed = parse_html(site / project_page(name)).find("p", class_="sa-reviewed")
+    assert data[name]["reviewed"].isoformat() in text(reviewed)
+
+
+def test_overview_compares_the_five_projects_from_the_same_data(site):
+    table = parse_html(site / "projects/index.html").find("table", class_="sa-projects-overview")
+    headers = [text(th) for th in table.thead.find_all("th")]
+    assert headers == ["Project", "Status", "Execution modes", "Platforms"]
+    rows = table.tbody.find_all("tr")
+    assert len(rows) == len(PROJECTS)
+    for name, row in zip(PROJECTS, rows, strict=True):
+        cells = dict(zip(headers, row.find_all("td"), strict=True))
+        assert links(site, "projects/index.html", cells["Project"]) == {(project_page(name), "")}
+        facts = key_facts(site, name)
+        assert text(cells["Execution modes"]) == facts["Execution modes"]
+        assert text(cells["Platforms"]) == facts["Platforms"]
+        assert text(cells["Status"])
+
+
+def test_status_of_projects_that_changed(site):
+    lucet = text(parse_html(site / "projects/lucet.html").find("article"))
+    assert "end of life" in lucet
+    assert (project_page("wasmtime"), "") in links(site, project_page("lucet"))
+    wamr = text(parse_html(site / "projects/wamr.html").find("article"))
+    assert "independent project" in wamr
+    assert "July 2026" in wamr
+    enarx = text(parse_html(site / "projects/enarx.html").find("article"))
+    assert "hiatus" in enarx
+
+
+@pytest.mark.parametrize("name", ["wasmtime", "cranelift", "wamr", "enarx"])
+def test_getting_started_snippets_get_a_copy_button(site, name):
+    page = parse_html(site / project_page(name))
+    assert page.select("article div.highlight pre")
+    scripts = [script["src"] for script in page.find_all("script", src=True)]
+    assert any("copybutton.js" in src for src in scripts)
+
+
+def test_navigation_lists_the_projects(site):
+    nav = parse_html(site / "index.html").find(class_="sidebar-tree")
+    linked = {path for path, _ in links(site, "index.html", nav)}
+    assert {project_page(name) for name in PROJECTS} <= linked
+
+
+def test_landing_page_layout(site):
+    page = parse_html(site / "index.html")
+    assert text(page.find("h1")).startswith("Bytecode Alliance")
+    assert page.find("h1").find_next_sibling(class_="sa-hero")
+    assert page.select_one(".sa-hero img.sa-hero-wordmark")
+    assert "no-toc" in page.find(class_="toc-drawer")["class"]
+    join = page.select_one(".sa-join")
+    assert join.select_one("img.sa-join-illustration")
+    button = join.find("a", class_="sd-btn")
+    assert text(button) == "Join Now"
+    assert links(site, "index.html", join) == {("membership.html", "")}
+    assert page.select("ul.sa-member-logos > li.sa-member")
+
+
+def test_membership_page_gives_the_contact_address(site):
+    page = parse_html(site / "membership.html")
+    mail = page.find("a", href=lambda href: href.startswith("mailto:"))
+    assert mail.get_text() == "hello@bytecodealliance.org"
+
+
+@pytest.mark.parametrize("page", source_pages())
+def test_page_has_title_description_and_opengraph(site, page):
+    html = parse_html(site / page)
+    title = text(html.head.title)
+    assert title
+    assert title.endswith("Bytecode Alliance")
+    descriptions = html.find_all("meta", attrs={"name": "description"})
+    assert len(descriptions) == 1
+    assert len(descriptions[0]["content"]) > 40
+    for prop in ("og:title", "og:description", "og:image", "og:url", "og:type"):
+        tags = html.find_all("meta", property=prop)
+        assert len(tags) == 1, prop
+        assert tags[0]["content"], prop
+    image = html.find("meta", property="og:image")["content"]
+    assert (site / urlsplit(image).path.lstrip("/")).is_file()
+
+
+def test_favicon(site):
+    assert (site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    icon = parse_html(site / "index.html").find("link", rel="icon") or parse_html(
+        site / "index.html"
+    ).find("link", rel="shortcut icon")
+    assert icon
+
+
+def resource_urls(page) -> list[str]:
+    """Every URL a page links or loads, except in-page fragments and external URLs."""
+    urls = []
+    for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+        for node in page.find_all(tag, attrs={attribute: True}):
+            url = node[attribute]
+            if not url.startswith("#") and not urlsplit(url).scheme:
+                urls.append(url)
+    return urls
+
+
+def test_404_page_links_are_absolute(site):
+    urls = resource_urls(parse_html(site / "404.html"))
+    body = links(site, "404.html", parse_html(site / "404.html").find("article"))
+    assert {"index.html", "projects/index.html", "membership.html"} <= {path for path, _ in body}
+    assert urls
+    for url in urls:
+        assert url.startswith("/"), url
+        assert (site / urlsplit(url).path.lstrip("/")).exists(), url
+
+
+@pytest.fixture(scope="module")
+def site_on_read_the_docs(tmp_path_factory):
+    """The site built as Read the Docs builds it, with a canonical URL."""
+    return build_site(
+        tmp_path_factory.mktemp("rtd"), env={"READTHEDOCS_CANONICAL_URL": CANONICAL_URL}
+    )
+
+
+def test_404_page_follows_the_canonical_url(site_on_read_the_docs):
+    page = parse_html(site_on_read_the_docs / "404.html")
+    urls = resource_urls(page)
+    assert urls
+    for url in urls:
+        assert url.startswith("/en/latest/"), url
+        assert (site_on_read_the_docs / urlsplit(url).path.removeprefix("/en/latest/")).exists()
+    image = page.find("meta", property="og:image")["content"]
+    assert image == CANONICAL_URL + "_static/og-image.png"
