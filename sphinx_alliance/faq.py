@@ -254,8 +254,11 @@ def pages_referring_to_changed_entries(app: Sphinx, env: BuildEnvironment) -> li
 
 
 def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """For non-HTML builders: a strong paragraph with the question, then the answer."""
-    if app.builder.format == "html":
+    """For non-HTML builders: a strong paragraph with the question, then the answer.
+
+    gettext renders nothing and extracts messages from the nodes as read.
+    """
+    if app.builder.format == "html" or app.builder.name == "gettext":
         return
     for entry in list(doctree.findall(faq_entry)):
         question, answer = entry.children
@@ -302,7 +305,7 @@ def faq_json_ld(doctree: nodes.document) -> str:
     """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
     questions = []
     for entry in doctree.findall(faq_entry):
-        question, answer = question_of(entry), entry.next_node(faq_answer).astext().strip()
+        question, answer = question_of(entry), clean_astext(entry.next_node(faq_answer)).strip()
         if question and answer:
             questions.append(
                 {

@@ -1,0 +1,485 @@
+"""The ``faq`` directive: doctree, HTML contract, JSON-LD, refs, other builders, bad input."""
+
+import json
+import os
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from docutils import nodes
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+from sphinx_alliance.faq import faq_answer, faq_entry, faq_question
+
+ROOTS = Path(__file__).parent / "roots"
+SUFFIX = {"myst": ".md", "rst": ".rst"}
+
+ANCHORS = ["what-is-the-bytecode-alliance", "how-do-i-join", "is-it-open", "hostile"]
+ANCHORS += ["nesting", "inner"]
+HOSTILE = "Does </script><script>alert(1)</script> break \u201cthings\u201d & <stuff>?"
+QUESTIONS = ["What is the Bytecode Alliance?", "How do I join?", "Is it open?", HOSTILE]
+QUESTIONS += ["Can entries nest?", "Inner question?"]
+
+
+def copy_root(tmp_path: Path, root: str) -> Path:
+    srcdir = tmp_path / root
+    shutil.copytree(ROOTS / f"test-{root}", srcdir)
+    return srcdir
+
+
+def build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    """Build *srcdir* (incrementally, when it was built before) and return the app."""
+    app = SphinxTestApp(
+        buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def page(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def json_ld(soup: BeautifulSoup) -> dict:
+    """The page's one FAQPage, checked to be inert inside its <script>."""
+    (script,) = soup.find_all("script", type="application/ld+json")
+    assert script.parent.name == "head"
+    assert not set("<>&") & set(script.string)
+    return json.loads(script.string)
+
+
+def questions_of(data: dict) -> list[str]:
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "FAQPage"
+    return [item["name"] for item in data["mainEntity"]]
+
+
+def warnings(app: SphinxTestApp) -> list[str]:
+    return strip_escape_sequences(app.warning.getvalue()).splitlines()
+
+
+@pytest.fixture(scope="module", params=["myst", "rst"])
+def html_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The MyST and the rST root, each built once with HTML."""
+    srcdir = copy_root(tmp_path_factory.mktemp("html"), f"faq-{request.param}")
+    return build(srcdir, confoverrides={"nitpicky": True})
+
+
+def test_builds_without_warnings(html_app: SphinxTestApp) -> None:
+    assert html_app.warning.getvalue() == ""
+
+
+def test_doctree(html_app: SphinxTestApp) -> None:
+    doctree = html_app.env.get_doctree("index")
+    entries = list(doctree.findall(faq_entry))
+    assert [entry["ids"][0] for entry in entries] == ANCHORS
+    for entry in entries:
+        question, answer = entry.children
+        assert isinstance(question, faq_question)
+        assert isinstance(answer, faq_answer)
+        assert question.source.endswith(("index.md", "index.rst"))
+        assert question.line == entry.line
+    first = entries[0]
+    assert first["names"] == ["what-is-the-bytecode-alliance"]
+    assert first[0].rawsource == "What is the *Bytecode* Alliance?"
+    assert isinstance(first[0][1], nodes.emphasis)
+    assert entries[1]["names"] == []  # no :name:, an anchor from the question
+    assert entries[2]["open"]
+    assert entries[2]["classes"] == ["highlighted", "extra"]
+    assert entries[2]["ids"] == ["is-it-open", "joining-label"]
+    assert entries[5].parent.parent is entries[4]  # nested in the answer
+
+
+def test_html_contract(html_app: SphinxTestApp) -> None:
+    soup = page(html_app, "index.html")
+    entries = soup.select("div.sa-faq")
+    assert [entry["id"] for entry in entries] == ANCHORS
+    for entry, question in zip(entries, QUESTIONS, strict=True):
+        children = entry.find_all(recursive=False)
+        details, permalink = children[-2:]
+        assert details.name == "details"
+        assert details["class"] == ["sa-faq-details"]
+        summary, answer = details.find_all(recursive=False)
+        assert summary.name == "summary"
+        assert summary["class"] == ["sa-faq-question"]
+        assert summary.get_text() == question
+        assert summary.find("a") is None  # nothing interactive in the summary
+        assert answer.name == "div"
+        assert answer["class"] == ["sa-faq-answer"]
+        assert permalink.name == "a"
+        assert permalink["class"] == ["headerlink", "sa-faq-permalink"]
+        assert permalink["href"] == f"#{entry['id']}"
+        assert permalink["title"] == "Link to this question"
+        assert permalink.get_text() == "\u00b6"
+    first, joining, open_one = entries[0], entries[1], entries[2]
+    assert first["class"] == ["sa-faq"]
+    assert first.summary.em.get_text() == "Bytecode"
+    assert "zebra" in first.select_one(".sa-faq-answer").get_text()
+    assert joining.select_one(".sa-faq-answer a")["href"] == "https://example.org/join"
+    # the extra id of the (label) target: a span before <details>, not inside it
+    assert open_one["class"] == ["sa-faq", "highlighted", "extra"]
+    span, details, _ = open_one.find_all(recursive=False)
+    assert span.name == "span"
+    assert span.attrs == {"id": "joining-label"}
+    assert span.contents == []
+    assert details.has_attr("open")
+    assert [entry for entry in entries if entry.details.has_attr("open")] == [open_one]
+    assert all(
+        len(entry.find_all(recursive=False)) == 2 for entry in entries if entry is not open_one
+    )
+    # code, admonitions and entries inside answers
+    hostile = soup.find(id="hostile")
+    assert hostile.select_one(".sa-faq-answer .admonition.note")
+    assert "print" in hostile.select_one(".sa-faq-answer pre").get_text()
+    assert soup.find(id="inner").find_parent("div", class_="sa-faq-answer").find_parent(
+        "div", class_="sa-faq"
+    ) is soup.find(id="nesting")
+
+
+def test_json_ld(html_app: SphinxTestApp) -> None:
+    soup = page(html_app, "index.html")
+    data = json_ld(soup)
+    assert questions_of(data) == QUESTIONS
+    answers = [item["acceptedAnswer"] for item in data["mainEntity"]]
+    assert all(answer["@type"] == "Answer" for answer in answers)
+    assert answers[0]["text"] == "A nonprofit organization with the word zebra in its answer."
+    assert "Nested note with </script> and café, 日本語 text." in answers[3]["text"]
+    assert 'print("code in an answer")' in answers[3]["text"]
+    assert answers[4]["text"] == "Inner question?\n\nInner answer."
+    # the hostile text stayed data: no script runs it
+    scripts = [s for s in soup.find_all("script") if "alert" in (s.string or "")]
+    assert [s["type"] for s in scripts] == ["application/ld+json"]
+    assert questions_of(json_ld(page(html_app, "other.html"))) == ["Where do links go?"]
+
+
+def test_ref_shows_the_question(html_app: SphinxTestApp) -> None:
+    links = page(html_app, "other.html").select("p a.reference.internal")
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("index.html#what-is-the-bytecode-alliance", "What is the Bytecode Alliance?"),
+        ("index.html#is-it-open", "Is it open?"),
+        ("index.html#joining-label", "Is it open?"),
+    ]
+
+
+def test_assets_only_where_used(html_app: SphinxTestApp) -> None:
+    def assets(name: str) -> tuple[list[str], list]:
+        soup = page(html_app, name)
+        css = [link["href"].split("?")[0] for link in soup.find_all("link", rel="stylesheet")]
+        js = [s for s in soup.find_all("script", src=True) if "sphinx-alliance-faq" in s["src"]]
+        return css, js
+
+    css, (js,) = assets("index.html")
+    assert "_static/sphinx-alliance-faq.css" in css
+    assert js.has_attr("defer")
+    css, js = assets("genindex.html")
+    assert "_static/sphinx-alliance-faq.css" not in css
+    assert js == []
+    for name in ["sphinx-alliance-faq.css", "sphinx-alliance-faq.js"]:
+        assert (html_app.outdir / "_static" / name).stat().st_size < 4096
+
+
+def test_search_index_has_answers(html_app: SphinxTestApp) -> None:
+    text = (html_app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    index_doc = index["docnames"].index("index")
+    for word in ["zebra", "nonprofit"]:  # answer words
+        docs = index["terms"][word]
+        assert index_doc in (docs if isinstance(docs, list) else [docs])
+
+
+@pytest.mark.parametrize("root", ["faq-myst", "faq-rst"])
+def test_text_builder(tmp_path: Path, root: str) -> None:
+    app = build(copy_root(tmp_path, root), "text")
+    assert app.warning.getvalue() == ""
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first = lines.index("**What is the *Bytecode* Alliance?**")
+    assert lines[first + 2] == "A nonprofit organization with the word *zebra* in its answer."
+    assert "**Inner question?**" in lines
+    assert "Nested note with </script> and café, 日本語 text." in text
+    assert 'print("code in an answer")' in text
+    assert lines[lines.index("**Is it open?**") + 2] == "Yes, it is open."
+
+
+@pytest.mark.parametrize("root", ["faq-myst", "faq-rst"])
+def test_latex_builder(tmp_path: Path, root: str) -> None:
+    app = build(copy_root(tmp_path, root), "latex")
+    assert app.warning.getvalue() == ""
+    (tex,) = (path for path in app.outdir.glob("*.tex") if not path.name.startswith("sphinx"))
+    text = tex.read_text(encoding="utf-8")
+    assert r"\sphinxstylestrong{What is the \sphinxstyleemphasis{Bytecode} Alliance?}" in text
+    assert r"the word \sphinxstyleemphasis{zebra} in its answer" in text
+    for anchor in ["what-is-the-bytecode-alliance", "is-it-open", "joining-label", "inner"]:
+        assert rf"\label{{\detokenize{{index:{anchor}}}}}" in text
+    ref = r"\hyperref[\detokenize{index:is-it-open}]{\sphinxcrossref{\DUrole{std}"
+    assert ref + r"{\DUrole{std-ref}{Is it open?}}}}" in text
+
+
+@pytest.mark.parametrize("buildername", ["man", "texinfo", "xml"])
+def test_other_builders_keep_the_content(tmp_path: Path, buildername: str) -> None:
+    app = build(copy_root(tmp_path, "faq-rst"), buildername)
+    assert app.warning.getvalue() == ""
+    text = "\n".join(
+        path.read_text(encoding="utf-8") for path in app.outdir.rglob("*") if path.is_file()
+    )
+    for word in ["Bytecode", "Inner question?", "Yes, it is open.", "zebra", "Inner answer."]:
+        assert word in text
+
+
+@pytest.mark.parametrize("root", ["faq-myst", "faq-rst"])
+def test_gettext_extracts_questions_and_answers(tmp_path: Path, root: str) -> None:
+    app = build(copy_root(tmp_path, root), "gettext")
+    assert app.warning.getvalue() == ""
+    msgids = re.findall(r'^msgid "(.*)"$', (app.outdir / "index.pot").read_text(), re.M)
+    for msgid in [
+        "What is the *Bytecode* Alliance?",
+        "A nonprofit organization with the word *zebra* in its answer.",
+        "Inner question?",
+        "Inner answer.",
+    ]:
+        assert msgid in msgids
+
+
+def test_translated_questions(tmp_path: Path) -> None:
+    srcdir = copy_root(tmp_path, "faq-rst")
+    po = srcdir / "locale" / "de" / "LC_MESSAGES" / "index.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Is it open?"\nmsgstr "Ist es *offen*?"\n\n'
+        'msgid "Yes, it is open."\nmsgstr "Ja, es ist offen."\n',
+        encoding="utf-8",
+    )
+    app = build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
+    assert app.warning.getvalue() == ""
+    entry = page(app, "index.html").find(id="is-it-open")
+    assert entry.summary.get_text() == "Ist es offen?"
+    assert entry.summary.em.get_text() == "offen"
+    assert entry.select_one(".sa-faq-answer").get_text(strip=True) == "Ja, es ist offen."
+    assert "Ist es offen?" in questions_of(json_ld(page(app, "index.html")))
+    links = page(app, "other.html").select("p a.reference.internal")
+    assert [a.get_text() for a in links][1:] == ["Ist es offen?", "Ist es offen?"]
+
+
+@pytest.mark.parametrize("buildername", ["singlehtml", "dirhtml", "epub"])
+def test_html_builders(tmp_path: Path, buildername: str) -> None:
+    epub_metadata = {"version": "1", "copyright": "2026"}
+    app = build(copy_root(tmp_path, "faq-myst"), buildername, confoverrides=epub_metadata)
+    assert app.warning.getvalue() == ""
+    if buildername == "singlehtml":
+        soup = page(app, "index.html")
+        assert questions_of(json_ld(soup)) == [
+            "Where do links go?",
+            *QUESTIONS,
+        ]  # the toctree first
+        link = soup.find("a", string="Is it open?")
+        # Sphinx 9.0 writes "#document-index#is-it-open", for sections too
+        assert link["href"].endswith("#is-it-open")
+        assert soup.find(id="is-it-open")["class"] == ["sa-faq", "highlighted", "extra"]
+    else:
+        index = "index.html" if buildername == "dirhtml" else "index.xhtml"
+        soup = page(app, index)
+        assert [entry["id"] for entry in soup.select("div.sa-faq")] == ANCHORS
+        assert questions_of(json_ld(soup)) == QUESTIONS
+
+
+def test_numfig_and_no_json_ld(tmp_path: Path) -> None:
+    app = build(
+        copy_root(tmp_path, "faq-rst"),
+        confoverrides={"numfig": True, "nitpicky": True, "alliance_faq_json_ld": False},
+    )
+    assert app.warning.getvalue() == ""
+    soup = page(app, "index.html")
+    assert soup.find("script", type="application/ld+json") is None
+    assert len(soup.select("div.sa-faq")) == len(ANCHORS)
+    links = page(app, "other.html").select("p a.reference.internal")
+    assert [a.get_text() for a in links] == QUESTIONS[:1] + ["Is it open?"] * 2
+
+
+BAD_INPUT = [
+    (
+        ":::{faq}\n",
+        ".. faq::\n",
+        "faq entry without a question: give the question as the argument",
+    ),
+    (
+        "Where is the answer?",
+        "Where is the answer?",
+        "faq entry 'Where is the answer?' has no answer",
+    ),
+    (
+        "Second?",
+        "Second?",
+        "faq :name: 'dup' is already used on this page (line {First?}); "
+        "this entry's anchor is 'second'",
+    ),
+    (
+        "Same as the section?",
+        "Same as the section?",
+        "faq anchor 'intro' is also used by section 'Intro' (line {Intro|title}); "
+        "give the entry a unique :name:",
+    ),
+    (
+        "Same as a later section?",
+        "Same as a later section?",
+        "faq anchor 'later' is also used by section 'Later' (line {Later|title}); "
+        "give the entry a unique :name:",
+    ),
+    (
+        "Bad name?",
+        "Bad name?",
+        "faq :name: '???' is not usable as an id; "
+        "the anchor is 'bad-name', made from the question",
+    ),
+    (
+        "Capitals?",
+        "Capitals?",
+        "faq :name: 'Capital_Name' is not usable as an id; the anchor is 'capital-name'",
+    ),
+    ("Typo?", "Typo?", "faq: unknown option 'nmae' ignored (known: class, name, open)"),
+    (
+        "How do I join?\n\nTwice",
+        "How do I join?\n\n   Twice",
+        "faq anchor 'how-do-i-join' is also used by faq 'How do I join?' (line {How do I join?}); "
+        "give the entry a unique :name:",
+    ),
+]
+
+
+def line_of(source: str, text: str) -> int:
+    """The 1-based line where *text* starts (the first line holding it)."""
+    return source[: source.index(text)].count("\n") + 1
+
+
+@pytest.fixture(scope="module", params=["myst", "rst"])
+def bad_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    srcdir = copy_root(tmp_path_factory.mktemp("bad"), f"faq-bad-{request.param}")
+    return build(srcdir), request.param
+
+
+def test_bad_input_warns_with_file_and_line(bad_app: tuple[SphinxTestApp, str]) -> None:
+    app, syntax = bad_app
+    path = app.srcdir / f"index{SUFFIX[syntax]}"
+    source = path.read_text(encoding="utf-8")
+    expected = []
+    for myst, rst, message in BAD_INPUT:
+        line = line_of(source, myst if syntax == "myst" else rst)
+        # "{text}" in a message: the line of that text; docutils gives an rST
+        # title the line of its underline
+        message = re.sub(
+            r"\{([^}|]+)(\|title)?\}",
+            lambda m: str(line_of(source, m[1]) + bool(m[2] and syntax == "rst")),
+            message,
+        )
+        expected.append(f"{path}:{line}: WARNING: {message} [alliance.faq]")
+    # one warning each, nothing else (no docutils duplicate-name or MyST option noise)
+    assert sorted(warnings(app)) == sorted(expected)
+
+
+def test_bad_input_keeps_every_entry(bad_app: tuple[SphinxTestApp, str]) -> None:
+    app, _ = bad_app
+    soup = page(app, "index.html")
+    entries = soup.select("div.sa-faq")
+    answers = [entry.select_one(".sa-faq-answer").get_text(strip=True) for entry in entries]
+    assert answers == [
+        "An answer without a question.",
+        "",
+        "First.",
+        "Second.",
+        "Clash with the heading above.",
+        "Clash with the heading below.",
+        "Bad.",
+        "Capital.",
+        "Typo option.",
+        "Once.",
+        "Twice.",
+    ]
+    ids = [entry["id"] for entry in entries]
+    assert len(set(ids)) == len(ids)
+    assert ids[2:4] == ["dup", "second"]
+    assert ids[6:8] == ["bad-name", "capital-name"]
+    all_ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(set(all_ids)) == len(all_ids)  # collisions never yield duplicate ids
+    # entries without a question or an answer are left out of the structured data
+    assert len(json_ld(soup)["mainEntity"]) == len(entries) - 2
+
+
+def test_warnings_can_be_suppressed(tmp_path: Path) -> None:
+    srcdir = copy_root(tmp_path, "faq-bad-rst")
+    app = build(srcdir, confoverrides={"suppress_warnings": ["alliance.faq"]})
+    assert app.warning.getvalue() == ""
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    """Edit a source so that Sphinx sees it changed, however fast the test runs."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    mtime = path.stat().st_mtime + 10
+    os.utime(path, (mtime, mtime))
+
+
+def ref_links(app: SphinxTestApp) -> list[tuple[str, str]]:
+    links = page(app, "other.html").select("p a.reference.internal")
+    return [(a["href"], a.get_text()) for a in links]
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_incremental_build(tmp_path: Path, parallel: int) -> None:
+    srcdir = copy_root(tmp_path, "faq-myst")
+    index = srcdir / "index.md"
+    build(srcdir, parallel=parallel)
+
+    rewrite(index, "Is it open?", "Is it free?")
+    app = build(srcdir, parallel=parallel)
+    assert app.warning.getvalue() == ""
+    assert "Is it free?" in questions_of(json_ld(page(app, "index.html")))
+    assert ref_links(app)[1:] == [
+        ("index.html#is-it-open", "Is it free?"),
+        ("index.html#joining-label", "Is it free?"),
+    ]
+
+    start = index.read_text(encoding="utf-8").index("(joining-label)=")
+    end = index.read_text(encoding="utf-8").index("::::{faq} Does")
+    rewrite(index, index.read_text(encoding="utf-8")[start:end], "")
+    app = build(srcdir, parallel=parallel)
+    assert warnings(app) == [
+        f"{srcdir / 'other.md'}:3: WARNING: undefined label: {label!r} [ref.ref]"
+        for label in ["is-it-open", "joining-label"]
+    ]
+    soup = page(app, "index.html")
+    assert soup.find(id="is-it-open") is None
+    assert soup.find(id="joining-label") is None
+    assert "Is it free?" not in questions_of(json_ld(soup))
+    assert ref_links(app) == [
+        ("index.html#what-is-the-bytecode-alliance", "What is the Bytecode Alliance?")
+    ]
+
+
+def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+    def entries(app: SphinxTestApp) -> list[str]:
+        return [
+            str(tag)
+            for name in ["index.html", "other.html"]
+            for tag in page(app, name).select("div.sa-faq, head script[type], p:has(a)")
+        ]
+
+    serial = build(copy_root(tmp_path / "serial", "faq-myst"))
+    parallel = build(copy_root(tmp_path / "parallel", "faq-myst"), parallel=2)
+    assert parallel.warning.getvalue() == ""
+    assert entries(parallel) == entries(serial)
+    assert len(entries(serial)) > len(ANCHORS)
+    for state in ["alliance_faq_labels", "alliance_faq_xref_targets"]:
+        assert getattr(parallel.env, state) == getattr(serial.env, state)
+    assert parallel.env.alliance_faq_labels == {
+        "index": {"what-is-the-bytecode-alliance", "is-it-open", "joining-label", "hostile"}
+        | {"nesting", "inner"},
+        "other": {"where-links-go"},
+    }
