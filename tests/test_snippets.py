@@ -1,0 +1,111 @@
+"""The examples of the extension's reference build to the doctrees stored in tests/snippets/.
+
+Each example lives once, in ``docs/extension/snippets/{myst,rst}/NAME.txt``: the reference
+pages show it and render it, and here every snippet becomes a page of a small project
+(one project per syntax, laid out like ``docs/`` so relative paths agree). Its resolved
+doctree must equal ``tests/snippets/{myst,rst}-NAME.xml``, and the two syntaxes must give
+the same doctree. After an intended change, regenerate the stored files with::
+
+    SPHINX_ALLIANCE_REGENERATE=1 .venv/bin/python -m pytest tests/test_snippets.py
+"""
+
+import os
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from conftest import DOCS
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.testing.util import SphinxTestApp
+
+SNIPPETS = DOCS / "extension" / "snippets"
+EXPECTED = Path(__file__).parent / "snippets"
+REGENERATE = os.environ.get("SPHINX_ALLIANCE_REGENERATE") == "1"
+NAMES = sorted(path.stem for path in (SNIPPETS / "myst").glob("*.txt"))
+SUFFIX = {"myst": ".md", "rst": ".rst"}
+ORPHAN = {"myst": "---\norphan: true\n---\n", "rst": ":orphan:\n\n"}
+
+CONF = """\
+extensions = ["myst_parser", "sphinx_alliance"]
+myst_enable_extensions = ["colon_fence"]
+"""
+
+
+class Project:
+    """The snippets of one syntax, each as a page ``extension/NAME``, built with html."""
+
+    def __init__(self, syntax: str, srcdir: Path) -> None:
+        shutil.copytree(SNIPPETS, srcdir / "extension" / "snippets")
+        (srcdir / "conf.py").write_text(CONF)
+        (srcdir / ("index" + SUFFIX[syntax])).write_text("Snippets\n========\n")
+        for snippet in (SNIPPETS / syntax).glob("*.txt"):
+            page = srcdir / "extension" / (snippet.stem + SUFFIX[syntax])
+            page.write_text(ORPHAN[syntax] + snippet.read_text(encoding="utf-8"))
+        warnings = StringIO()
+        app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
+        self.doctrees: dict[str, str] = {}
+
+        def keep(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+            """The doctree the writer gets, as pseudo-XML without local paths."""
+            name = docname.removeprefix("extension/")
+            self.doctrees[name] = doctree.pformat().replace(str(srcdir), "SRCDIR")
+
+        app.connect("doctree-resolved", keep)
+        try:
+            app.build()
+            self.warnings = warnings.getvalue()
+        finally:
+            # A second app while this one is alive would re-register every node class.
+            app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def projects(tmp_path_factory: pytest.TempPathFactory):
+    """Each syntax's project, built on first use."""
+    built: dict[str, Project] = {}
+
+    def get(syntax: str) -> Project:
+        if syntax not in built:
+            built[syntax] = Project(syntax, tmp_path_factory.mktemp(syntax))
+        return built[syntax]
+
+    return get
+
+
+def test_every_example_exists_in_both_syntaxes_and_is_shown_in_the_docs():
+    assert NAMES
+    assert sorted(path.stem for path in (SNIPPETS / "rst").glob("*.txt")) == NAMES
+    pages = "\n".join(page.read_text() for page in (DOCS / "extension").glob("*.md"))
+    for name in NAMES:
+        for syntax in ("myst", "rst"):
+            assert f"snippets/{syntax}/{name}.txt" in pages, f"{syntax}/{name} is not shown"
+
+
+@pytest.mark.parametrize("syntax", ["myst", "rst"])
+def test_examples_build_without_warnings(projects, syntax):
+    assert projects(syntax).warnings == ""
+
+
+@pytest.mark.parametrize("syntax", ["myst", "rst"])
+@pytest.mark.parametrize("name", NAMES)
+def test_example_doctree_matches_the_stored_one(projects, syntax, name):
+    actual = projects(syntax).doctrees[name]
+    stored = EXPECTED / f"{syntax}-{name}.xml"
+    if REGENERATE:
+        stored.write_text(actual, encoding="utf-8")
+    assert stored.exists(), f"no {stored.name}: run with SPHINX_ALLIANCE_REGENERATE=1"
+    assert actual == stored.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_myst_and_rst_examples_give_the_same_doctree(projects, name):
+    def body(syntax: str) -> str:
+        # Only the document element names the source file; MyST splits text nodes at
+        # line ends where reStructuredText keeps one node, which changes only whitespace.
+        doctree = re.sub(r"<document [^\n]*\n", "", projects(syntax).doctrees[name], count=1)
+        return " ".join(doctree.split())
+
+    assert body("myst") == body("rst")
