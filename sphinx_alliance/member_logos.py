@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 ALLOWED_KEYS = ("name", "logo", "homepage", "active", "logo_dark")
 LOGO_SUFFIXES = (".svg", ".png", ".webp")
 SVG_TAGS = ("{http://www.w3.org/2000/svg}svg", "svg")
+UNREADABLE = object()  # a value that YAML could not construct (already reported)
 SVG_LENGTH = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:px)?\s*")
 
 
@@ -88,6 +89,35 @@ def logo_size(path: Path) -> tuple[int, int] | None:
     return size if size and min(size) > 0 else None
 
 
+def construct(node: yaml.Node) -> Any:
+    """The Python value of a YAML node, built by the safe loader's rules."""
+    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+
+
+def read_entry(entry: yaml.MappingNode, problems: list[tuple[str, int]]) -> dict[str, Any]:
+    """The values of a member entry, as {key: (value, line)}; mistakes go to *problems*."""
+    values: dict[str, tuple[Any, int]] = {}
+    for key_node, value_node in entry.value:
+        line = key_node.start_mark.line
+        try:
+            key = construct(key_node)
+        except (yaml.YAMLError, ValueError, TypeError) as err:
+            problems.append((f"unreadable key: {getattr(err, 'problem', None) or err}", line))
+            continue
+        if key not in ALLOWED_KEYS:
+            problems.append((f"unknown key {key!r} (allowed: {', '.join(ALLOWED_KEYS)})", line))
+        elif key in values:
+            problems.append((f"duplicate key {key!r}", line))
+        else:
+            try:
+                values[key] = construct(value_node), line
+            except (yaml.YAMLError, ValueError, TypeError) as err:
+                reason = getattr(err, "problem", None) or err
+                problems.append((f"unreadable value of {key!r}: {reason}", line))
+                values[key] = UNREADABLE, line
+    return values
+
+
 def is_web_url(url: str) -> bool:
     """Whether *url* is an absolute http(s) URL without spaces or control characters."""
     if any(char.isspace() or not char.isprintable() for char in url):
@@ -127,6 +157,8 @@ class MemberLogosDirective(SphinxDirective):
             member_node = self.member(entry, locate, logos_dir)
             if member_node is not None:
                 members.append(member_node)
+        if not members:
+            return []
         if self.options.get("sort", "name") == "name":
             members.sort(key=lambda node: node["name"].casefold())
         grid = member_logos(
@@ -193,42 +225,35 @@ class MemberLogosDirective(SphinxDirective):
                 locate(entry.start_mark.line),
             )
             return None
-        values: dict[str, tuple[Any, int]] = {}
         problems: list[tuple[str, int]] = []
-        for key_node, value_node in entry.value:
-            key = self.construct(key_node)
-            line = key_node.start_mark.line
-            if key not in ALLOWED_KEYS:
-                problems.append(
-                    (f"unknown key {key!r} (allowed: {', '.join(ALLOWED_KEYS)})", line)
-                )
-            elif key in values:
-                problems.append((f"duplicate key {key!r}", line))
-            else:
-                values[key] = self.construct(value_node), line
+        values = read_entry(entry, problems)
 
-        def text_value(key: str) -> str | None:
-            value, line = values.get(key, (None, entry.start_mark.line))
-            if value is None and key in {"name", "logo"}:
-                problems.append((f"missing {key!r}", line))
-            elif value is not None and (not isinstance(value, str) or not value.strip()):
-                problems.append((f"{key!r} must be a non-empty string", line))
+        def text(key: str, *, required: bool = False) -> str | None:
+            if key not in values:
+                if required:
+                    problems.append((f"missing {key!r}", entry.start_mark.line))
+                return None
+            value, line = values[key]
+            if value is UNREADABLE:
+                return None
+            if not isinstance(value, str) or not value.strip():
+                problems.append((f"{key!r} must be a non-empty string, not {value!r}", line))
                 return None
             return value
 
-        name = text_value("name")
+        name = text("name", required=True)
         label = f"member {name!r}: " if name else ""
-        homepage = text_value("homepage")
+        homepage = text("homepage")
         if homepage is not None and not is_web_url(homepage):
             problems.append(
                 (f"homepage {homepage!r} is not an http or https URL", values["homepage"][1])
             )
-        active, active_line = values.get("active", (True, 0))
-        if not isinstance(active, bool):
-            problems.append((f"'active' must be true or false, not {active!r}", active_line))
+        active, line = values.get("active", (True, 0))
+        if active is not UNREADABLE and not isinstance(active, bool):
+            problems.append((f"'active' must be true or false, not {active!r}", line))
         logos = []
         for key in ("logo", "logo_dark"):
-            logo = text_value(key)
+            logo = text(key, required=key == "logo")
             # The logo files of an inactive member may be gone.
             if logo is not None and active is not False:
                 logos.append(self.logo(logo, logos_dir, name or "", problems, values[key][1]))
@@ -263,14 +288,6 @@ class MemberLogosDirective(SphinxDirective):
                 kind = "an SVG with a viewBox" if rel.lower().endswith(".svg") else "an image"
                 problems.append((f"cannot read the size of logo {rel!r}: is it {kind}?", line))
         return node
-
-    @staticmethod
-    def construct(node: yaml.Node) -> Any:
-        """The Python value of a YAML node (a string, bool, list, ...)."""
-        try:
-            return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError):
-            return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -261,9 +261,12 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
     (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
     (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': is it an SVG with"),
-    (29, "'name' must be a non-empty string; entry left out"),
+    (29, "'name' must be a non-empty string, not ['a', 'list']; entry left out"),
     (32, "member 'Twice': duplicate key 'name'; entry left out"),
     (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found"),
+    (37, "'name' must be a non-empty string, not 1984; entry left out"),
+    (41, "member 'Bad Date': unreadable value of 'active': month must be in 1..12"),
+    (44, "member 'Empty Homepage': 'homepage' must be a non-empty string, not None"),
 ]
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -295,11 +298,14 @@ def test_bad_input_warns_with_file_and_line(app):
     assert len(lines) == len(BAD_ENTRIES) + 10  # syntax.yml is used twice
 
     # The good entries still render; names and URLs are escaped data.
-    ul = grid(parse_html(app.outdir / "index.html"))
-    assert names(ul) == [HOSTILE, "Good"]
-    assert [img["alt"] for img in ul.find_all("img")] == [HOSTILE, "Good"]
+    page = parse_html(app.outdir / "index.html")
+    ul = grid(page)
+    assert names(ul) == [HOSTILE, "Good", "Scripted SVG"]
+    assert [img["alt"] for img in ul.find_all("img")] == [HOSTILE, "Good", "Scripted SVG"]
     assert ul.find("img", src="x") is None
-    assert ul.find("script") is None
+    # An SVG is only ever an <img>, where its scripts do not run; it is never inlined.
+    assert ul.find_all(["script", "svg"]) == []
+    assert page.find("img", alt="Scripted SVG")["src"] == "_images/scripted.svg"
     assert ul.a["href"] == 'https://hostile.example/?q="><script>alert(1)</script>'
     assert names(grid(parse_html(app.outdir / "option-myst.html"))) == ["Good", "Zed"]
     assert names(grid(parse_html(app.outdir / "body-myst.html"))) == ["Good"]
