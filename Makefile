@@ -21,6 +21,7 @@ help:
 	@echo "make test-compat  the suite (no browser tests) on the oldest supported Sphinx"
 	@echo "make livehtml   preview on http://127.0.0.1:8000, rebuilding on every edit"
 	@echo "make linkcheck  check the site's external links"
+	@echo "make bench      time the directives at scale and the site's rebuilds (minutes)"
 	@echo "make clean      remove builds and the virtual environment"
 
 $(BIN)/python:
@@ -77,6 +78,9 @@ livehtml: $(STAMP)
 
 linkcheck: $(STAMP)
 	$(SPHINX) $(SPHINXOPTS) -b linkcheck -d $(BUILD)/doctrees $(SOURCE) $(BUILD)/linkcheck
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(BUILD) $(VENV) node_modules
