@@ -1,0 +1,153 @@
+"""Builds stay right when they are parallel, repeated or incremental."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DOCS, parse_html
+
+EPOCH = "1700000000"
+
+
+def build_docs_copy(srcdir: Path, outdir: Path, *args: str, seed: str) -> Path:
+    """Build a copy of ``docs/`` as ``make html`` does; return the HTML folder."""
+    html = outdir / "html"
+    options = ["-W", "--keep-going", "-n", "-q", "-b", "html", "-d", str(outdir / "doctrees")]
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", *options, *args, str(srcdir), str(html)],
+        capture_output=True,
+        text=True,
+        # A different hash seed per build exposes output that depends on set order.
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": seed},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "", result.stderr
+    return html
+
+
+@pytest.fixture(scope="module")
+def docs_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    srcdir = tmp_path_factory.mktemp("docs-copy") / "docs"
+    shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
+    return srcdir
+
+
+@pytest.fixture(scope="module")
+def serial_build(docs_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_docs_copy(docs_copy, tmp_path_factory.mktemp("serial"), seed="1")
+
+
+def our_pages(srcdir: Path, html: Path) -> list[Path]:
+    """The HTML pages built from the site's own source files, relative to *html*."""
+    sources = (path for path in srcdir.rglob("*") if path.suffix in {".md", ".rst"})
+    pages = [path.relative_to(srcdir).with_suffix(".html") for path in sources]
+    pages = [page for page in pages if (html / page).is_file()]
+    assert Path("index.html") in pages
+    return sorted(pages)
+
+
+def main_content(page: BeautifulSoup) -> str:
+    main = page.find(attrs={"role": "main"}) or page.find("main")
+    assert main is not None
+    return main.decode()
+
+
+def json_ld(page: BeautifulSoup) -> list:
+    return [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+
+
+def test_parallel_build_matches_serial(docs_copy: Path, serial_build: Path, tmp_path: Path):
+    parallel = build_docs_copy(docs_copy, tmp_path, "-j", "2", seed="2")
+    serial_pages = sorted(p.relative_to(serial_build) for p in serial_build.rglob("*.html"))
+    assert sorted(p.relative_to(parallel) for p in parallel.rglob("*.html")) == serial_pages
+    pages_with_json_ld = 0
+    for page in our_pages(docs_copy, serial_build):
+        expected, actual = parse_html(serial_build / page), parse_html(parallel / page)
+        assert main_content(actual) == main_content(expected), page
+        assert json_ld(actual) == json_ld(expected), page
+        pages_with_json_ld += bool(json_ld(expected))
+    assert pages_with_json_ld, "the site has FAQ entries, so some page must carry JSON-LD"
+
+
+def test_builds_are_reproducible(docs_copy: Path, serial_build: Path, tmp_path: Path):
+    again = build_docs_copy(docs_copy, tmp_path, seed="3")
+    for page in our_pages(docs_copy, serial_build):
+        assert (again / page).read_bytes() == (serial_build / page).read_bytes(), page
+
+
+def copy_root(rootdir: Path, name: str, tmp_path: Path) -> Path:
+    srcdir = tmp_path / name
+    shutil.copytree(rootdir / f"test-{name}", srcdir)
+    return srcdir
+
+
+def faq_questions(page: BeautifulSoup) -> list[str]:
+    (data,) = json_ld(page)
+    return [question["name"] for question in data["mainEntity"]]
+
+
+def test_removed_faq_entry_leaves_nothing_behind(make_app, rootdir: Path, tmp_path: Path):
+    srcdir = copy_root(rootdir, "incremental-faq", tmp_path)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert app.warning.getvalue() == ""
+    faq = parse_html(app.outdir / "faq.html")
+    assert faq.find(id="removed-entry") is not None
+    assert faq_questions(faq) == ["What stays?", "What goes away?"]
+    links = parse_html(app.outdir / "refs.html").select("a.reference.internal")
+    assert [link["href"] for link in links] == ["faq.html#kept-entry", "faq.html#removed-entry"]
+
+    app.cleanup()  # the next app reads the pickled environment, as a new process would
+    source = srcdir / "faq.md"
+    kept = source.read_text(encoding="utf-8").split(":::{faq} What goes away?")[0]
+    source.write_text(kept, encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+
+    faq = parse_html(app.outdir / "faq.html")
+    assert faq.find(id="removed-entry") is None
+    assert faq_questions(faq) == ["What stays?"]
+    std = app.env.get_domain("std")
+    assert "removed-entry" not in std.labels
+    assert "removed-entry" not in std.anonlabels
+    assert "kept-entry" in std.labels
+    # refs.md was not edited, yet its dangling reference must be reported and unlinked.
+    warning = r"refs\.md:\d+: .*WARNING: undefined label: 'removed-entry'"
+    assert re.search(warning, app.warning.getvalue())
+    links = parse_html(app.outdir / "refs.html").select("a.reference.internal")
+    assert [link["href"] for link in links] == ["faq.html#kept-entry"]
+
+
+def member_names(page: BeautifulSoup) -> list[str]:
+    return [img["alt"] for img in page.select("ul.sa-member-logos img.sa-member-logo")]
+
+
+def test_members_edit_shows_after_incremental_build(make_app, rootdir: Path, tmp_path: Path):
+    srcdir = copy_root(rootdir, "incremental-members", tmp_path)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert member_names(parse_html(app.outdir / "index.html")) == ["Alpha Systems", "Beta Labs"]
+
+    app.cleanup()
+    members = srcdir / "_data" / "members.yml"
+    text = members.read_text(encoding="utf-8").replace("Beta Labs", "Beta Research")
+    text += "- name: Gamma Works\n  logo: logos/gamma.svg\n"
+    members.write_text(text, encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.build()
+
+    assert app.warning.getvalue() == ""
+    assert read == ["index"]
+    names = member_names(parse_html(app.outdir / "index.html"))
+    assert names == ["Alpha Systems", "Beta Research", "Gamma Works"]
+    assert (app.outdir / "_images" / "gamma.svg").is_file()
