@@ -92,7 +92,7 @@ def test_doctree(html_app: SphinxTestApp) -> None:
     assert isinstance(first[0][1], nodes.emphasis)
     assert entries[1]["names"] == []  # no :name:, an anchor from the question
     assert entries[2]["open"]
-    assert entries[2]["classes"] == ["highlighted", "extra"]
+    assert entries[2]["classes"] == ["featured", "extra"]
     assert entries[2]["ids"] == ["is-it-open", "joining-label"]
     assert entries[5].parent.parent is entries[4]  # nested in the answer
 
@@ -124,7 +124,7 @@ def test_html_contract(html_app: SphinxTestApp) -> None:
     assert "zebra" in first.select_one(".sa-faq-answer").get_text()
     assert joining.select_one(".sa-faq-answer a")["href"] == "https://example.org/join"
     # the extra id of the (label) target: a span before <details>, not inside it
-    assert open_one["class"] == ["sa-faq", "highlighted", "extra"]
+    assert open_one["class"] == ["sa-faq", "featured", "extra"]
     span, details, _ = open_one.find_all(recursive=False)
     assert span.name == "span"
     assert span.attrs == {"id": "joining-label"}
@@ -282,7 +282,7 @@ def test_html_builders(tmp_path: Path, buildername: str) -> None:
         link = soup.find("a", string="Is it open?")
         # Sphinx 9.0 writes "#document-index#is-it-open", for sections too
         assert link["href"].endswith("#is-it-open")
-        assert soup.find(id="is-it-open")["class"] == ["sa-faq", "highlighted", "extra"]
+        assert soup.find(id="is-it-open")["class"] == ["sa-faq", "featured", "extra"]
     else:
         index = "index.html" if buildername == "dirhtml" else "index.xhtml"
         soup = page(app, index)
@@ -460,6 +460,16 @@ def test_incremental_build(tmp_path: Path, parallel: int) -> None:
     assert "Is it free?" not in questions_of(json_ld(soup))
     assert ref_links(app) == [
         ("index.html#what-is-the-bytecode-alliance", "What is the Bytecode Alliance?")
+    ]
+
+    # the entry comes back: so do the links to it
+    shutil.copy(ROOTS / "test-faq-myst" / "index.md", index)
+    rewrite(index, "Is it open?", "Is it open?")
+    app = build(srcdir, parallel=parallel)
+    assert app.warning.getvalue() == ""
+    assert ref_links(app)[1:] == [
+        ("index.html#is-it-open", "Is it open?"),
+        ("index.html#joining-label", "Is it open?"),
     ]
 
 
