@@ -51,7 +51,10 @@ class Project:
         def keep(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             """The doctree the writer gets, as pseudo-XML without local paths."""
             name = docname.removeprefix("extension/")
-            self.doctrees[name] = doctree.pformat().replace(str(srcdir), "SRCDIR")
+            text = doctree.pformat().replace(str(srcdir), "SRCDIR")
+            # docutils < 0.22 writes boolean attributes as True/False, later ones as 1/0.
+            text = text.replace('="False"', '="0"').replace('="True"', '="1"')
+            self.doctrees[name] = text
 
         app.connect("doctree-resolved", keep)
         try:
