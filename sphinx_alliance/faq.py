@@ -105,14 +105,14 @@ class FaqDirective(SphinxDirective):
             _warn(f"faq entry {question_text!r} has no answer", entry)
 
         # Without a question, the block's text gives a stable anchor.
-        self._set_anchor(entry, question_text or "\n" + self.block_text)
+        self._set_anchor(entry, question_text or self.block_text)
         return [entry, *messages]
 
-    def _set_anchor(self, entry: faq_entry, question_text: str) -> None:
-        """Give *entry* its anchor id and register its ``:name:`` as a label."""
+    def _set_anchor(self, entry: faq_entry, text: str) -> None:
+        """Give *entry* its anchor (from ``:name:``, else *text*); register the name."""
         document = self.state.document
         name = nodes.fully_normalize_name(self.options.get("name", ""))
-        anchor = _anchor_from_text(question_text)
+        anchor = _anchor_from_text(text)
         if name and document.nametypes.get(name):
             other = document.ids.get(document.nameids.get(name) or "")
             where = f" (line {other.line})" if other is not None and other.line else ""

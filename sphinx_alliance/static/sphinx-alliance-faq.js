@@ -2,7 +2,7 @@
 "use strict";
 (() => {
   // Open the details of *target*'s own entry (when it is the entry or one of its
-  // extra-id spans) and every details that encloses it.
+  // extra-id spans) and every details that encloses it; true if any was closed.
   const reveal = (target) => {
     const parent = target.parentElement;
     const entry = target.classList.contains("sa-faq")
@@ -10,13 +10,19 @@
       : target.tagName === "SPAN" && parent && parent.classList.contains("sa-faq")
         ? parent
         : null;
-    if (entry) {
-      const own = entry.querySelector(":scope > details");
-      if (own) own.open = true;
-    }
+    const closed = [];
+    if (entry) closed.push(entry.querySelector(":scope > details"));
     for (let d = target.closest("details"); d; d = d.parentElement.closest("details")) {
-      d.open = true;
+      closed.push(d);
     }
+    let opened = false;
+    for (const d of closed) {
+      if (d && !d.open) {
+        d.open = true;
+        opened = true;
+      }
+    }
+    return opened;
   };
 
   const targetOf = (hash) => {
@@ -28,11 +34,9 @@
   };
 
   const revealHash = () => {
+    // The browser scrolls to a target it can show; it cannot to one it had hidden.
     const target = targetOf(location.hash);
-    if (target) {
-      reveal(target);
-      target.scrollIntoView();
-    }
+    if (target && reveal(target)) target.scrollIntoView();
   };
 
   if (document.readyState === "loading") {
