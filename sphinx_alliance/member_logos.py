@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 ALLOWED_KEYS = ("name", "logo", "homepage", "active", "logo_dark")
 LOGO_SUFFIXES = (".svg", ".png", ".webp")
-SVG_TAGS = ("{http://www.w3.org/2000/svg}svg", "svg")
+SVG_TAG = "{http://www.w3.org/2000/svg}svg"  # without the namespace, a browser shows nothing
 UNREADABLE = object()  # a value that YAML could not construct (already reported)
 SVG_LENGTH = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:px)?\s*")
 
@@ -41,7 +41,11 @@ class member(nodes.Part, nodes.TextElement):
 
 
 class member_logo(nodes.image):
-    """A logo image; ``size`` is its intrinsic (width, height)."""
+    """A logo image; ``size`` is its intrinsic (width, height).
+
+    Not ``width``/``height``: with those, Sphinx would wrap a logo without a homepage in a
+    link to the image file (``html_scaled_image_link``).
+    """
 
 
 def _warn(message: str, location: Any) -> None:
@@ -63,7 +67,7 @@ def svg_size(path: Path) -> tuple[int, int] | None:
             _event, root = next(ElementTree.iterparse(stream, events=("start",)))
     except (ElementTree.ParseError, OSError, StopIteration):
         return None
-    if root.tag not in SVG_TAGS:
+    if root.tag != SVG_TAG:
         return None
     width = SVG_LENGTH.fullmatch(root.get("width", ""))
     height = SVG_LENGTH.fullmatch(root.get("height", ""))
@@ -94,7 +98,9 @@ def construct(node: yaml.Node) -> Any:
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 
-def read_entry(entry: yaml.MappingNode, problems: list[tuple[str, int]]) -> dict[str, Any]:
+def read_entry(
+    entry: yaml.MappingNode, problems: list[tuple[str, int]]
+) -> dict[str, tuple[Any, int]]:
     """The values of a member entry, as {key: (value, line)}; mistakes go to *problems*."""
     values: dict[str, tuple[Any, int]] = {}
     for key_node, value_node in entry.value:
@@ -285,8 +291,12 @@ class MemberLogosDirective(SphinxDirective):
         else:
             node["size"] = logo_size(Path(path))
             if node["size"] is None:
-                kind = "an SVG with a viewBox" if rel.lower().endswith(".svg") else "an image"
-                problems.append((f"cannot read the size of logo {rel!r}: is it {kind}?", line))
+                needs = (
+                    "an SVG needs the SVG namespace and a viewBox (or width and height)"
+                    if rel.lower().endswith(".svg")
+                    else "is the file damaged?"
+                )
+                problems.append((f"cannot read the size of logo {rel!r}: {needs}", line))
         return node
 
 
@@ -302,7 +312,7 @@ def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname:
             if reference is not None:
                 name = nodes.reference("", "", name, refuri=reference["refuri"])
             items.append(nodes.list_item("", nodes.paragraph("", "", name)))
-        grid.replace_self(nodes.bullet_list("", *items, bullet="-", classes=grid["classes"]))
+        grid.replace_self(nodes.bullet_list("", *items, bullet="-", classes=list(grid["classes"])))
 
 
 def visit_member_logos(self: SphinxTranslator, node: member_logos) -> None:

@@ -92,6 +92,8 @@ def test_grid_html(make_app, rootdir, sphinx_test_tempdir, root):
     assert names(ordered) == FILE_ORDER
 
     inline = grid(parse_html(app.outdir / "inline.html"))
+    assert names(inline) == ["Inline One", "Rooted"]
+    assert inline.find("img", alt="Rooted")["src"] == "_images/tiny.png"  # "/" is the srcdir
     (img,) = inline.select("a[href='http://one.example'] > img")
     assert (img["alt"], img["src"], img["width"], img["height"]) == (
         "Inline One",
@@ -260,7 +262,7 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (18, "member 'Script Homepage': homepage 'javascript:alert(1)' is not an http or https URL"),
     (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
     (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
-    (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': is it an SVG with"),
+    (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': an SVG needs"),
     (29, "'name' must be a non-empty string, not ['a', 'list']; entry left out"),
     (32, "member 'Twice': duplicate key 'name'; entry left out"),
     (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found"),
@@ -341,6 +343,6 @@ def test_incremental_rebuild(make_app, rootdir, sphinx_test_tempdir):
     )
     app.build()
     assert read == ["inline"]
-    (img,) = grid(parse_html(app.outdir / "inline.html")).find_all("img")
+    img = grid(parse_html(app.outdir / "inline.html")).find("img", alt="Inline One")
     assert img["width"] == "150"
     assert app.warning.getvalue() == ""
