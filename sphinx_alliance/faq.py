@@ -55,10 +55,11 @@ def _anchor_from_text(text: str) -> str:
 
 
 class _OptionSpec(dict):
-    """Known options, and unknown ones passed through so ``run`` warns and goes on.
+    """Options taken as text, unknown ones too, for ``run`` to check.
 
-    Without this, docutils drops the whole entry on an option typo in rST, while
-    MyST drops only the option: now both keep the entry and say the same.
+    A converter that raises, or an unknown option, makes docutils drop the whole
+    entry in rST, while MyST drops only the option: checked in ``run``, both keep
+    the entry and give the same warning.
     """
 
     def __missing__(self, key: str) -> Callable[[str | None], str]:
@@ -71,17 +72,15 @@ class FaqDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict] = _OptionSpec(
-        name=directives.unchanged,
-        open=directives.flag,
-        **{"class": directives.class_option},
+    option_spec: ClassVar[dict] = _OptionSpec.fromkeys(
+        ["name", "open", "class"], directives.unchanged
     )
 
     def run(self) -> list[nodes.Node]:
         question_text = " ".join(self.arguments[0].split()) if self.arguments else ""
-        entry = faq_entry(self.block_text, classes=self.options.get("class", []))
-        entry["open"] = "open" in self.options
+        entry = faq_entry(self.block_text, open="open" in self.options)
         self.set_source_info(entry)
+        self._check_options(entry)
 
         question = faq_question(question_text)
         self.set_source_info(question)
@@ -92,13 +91,6 @@ class FaqDirective(SphinxDirective):
         answer += self.parse_content_to_nodes()
         entry += [question, answer]
 
-        unknown = sorted(set(self.options) - set(self.option_spec))
-        if unknown:
-            _warn(
-                f"faq: unknown option {', '.join(map(repr, unknown))} ignored "
-                f"(known: {', '.join(sorted(self.option_spec))})",
-                entry,
-            )
         if not question_text:
             _warn("faq entry without a question: give the question as the argument", entry)
         if not answer.children:
@@ -107,6 +99,23 @@ class FaqDirective(SphinxDirective):
         # Without a question, the block's text gives a stable anchor.
         self._set_anchor(entry, question_text or self.block_text)
         return [entry, *messages]
+
+    def _check_options(self, entry: faq_entry) -> None:
+        """Warn about unknown options and bad values; set the entry's classes."""
+        unknown = sorted(set(self.options) - set(self.option_spec))
+        if unknown:
+            _warn(
+                f"faq: unknown option {', '.join(map(repr, unknown))} ignored "
+                f"(known: {', '.join(sorted(self.option_spec))})",
+                entry,
+            )
+        if self.options.get("open"):
+            _warn(f"faq :open: takes no value; {self.options['open']!r} ignored", entry)
+        if "class" in self.options:
+            try:
+                entry["classes"] += directives.class_option(self.options["class"])
+            except ValueError as error:
+                _warn(f"faq :class: {self.options['class']!r} ignored: {error}", entry)
 
     def _set_anchor(self, entry: faq_entry, text: str) -> None:
         """Give *entry* its anchor (from ``:name:``, else *text*); register the name."""

@@ -344,6 +344,12 @@ BAD_INPUT = [
         "faq :name: 'Capital_Name' is not usable as an id; the anchor is 'capital-name'",
     ),
     ("Typo?", "Typo?", "faq: unknown option 'nmae' ignored (known: class, name, open)"),
+    ("Open with a value?", "Open with a value?", "faq :open: takes no value; 'false' ignored"),
+    (
+        "Open with a value?",
+        "Open with a value?",
+        "faq :class: '???' ignored: cannot make \"???\" into a class name",
+    ),
     (
         "How do I join?\n\nTwice",
         "How do I join?\n\n   Twice",
@@ -400,7 +406,12 @@ def test_bad_input_keeps_every_entry(bad_app: tuple[SphinxTestApp, str]) -> None
         "Typo option.",
         "Once.",
         "Twice.",
+        "Values.",
     ]
+    # a bad option value is dropped, the rest of the entry kept, in MyST and rST alike
+    assert entries[-1]["class"] == ["sa-faq"]
+    assert entries[-1].details.has_attr("open")
+    assert entries[8].summary.get_text() == "Typo?"
     ids = [entry["id"] for entry in entries]
     assert len(set(ids)) == len(ids)
     assert ids[2:4] == ["dup", "second"]
