@@ -1,8 +1,10 @@
-"""docs/extension/warnings.md describes every warning the extension gives, and no other.
+"""The reference in docs/extension/ describes what the code does: no more, no less.
 
-A project full of mistakes is built; each of its ``alliance`` warnings must match a
-message documented on the page (a term of its definition lists), and each documented
-message must be produced by the project.
+- warnings.md: a project full of mistakes is built; each of its ``alliance`` warnings
+  must match a message documented on the page (a term of its definition lists), and
+  each documented message must be produced by the project.
+- configuration.md: every ``alliance_`` config value, with its type and default.
+- faq.md and member-logos.md: every option of each directive.
 """
 
 import re
@@ -10,9 +12,13 @@ from io import StringIO
 
 import pytest
 from conftest import DOCS
+from docutils.languages import get_language
+from docutils.parsers.rst import directives
+from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
 
-WARNINGS_PAGE = DOCS / "extension" / "warnings.md"
+REFERENCE = DOCS / "extension"
+WARNINGS_PAGE = REFERENCE / "warnings.md"
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>'
 NO_SIZE = '<svg xmlns="http://www.w3.org/2000/svg"/>'
@@ -147,3 +153,36 @@ def test_every_warning_is_documented(produced: set[str]):
 def test_every_documented_warning_is_real(produced: set[str]):
     unused = [t for t, p in documented().items() if not any(p.fullmatch(m) for m in produced)]
     assert unused == []
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory):
+    """A set-up (not built) project with the extension, for its config and directives."""
+    srcdir = tmp_path_factory.mktemp("setup")
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_alliance"]\n')
+    (srcdir / "index.rst").write_text("Setup\n=====\n")
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    yield app
+    app.cleanup()
+
+
+def test_every_config_value_is_documented_with_type_and_default(app):
+    page = (REFERENCE / "configuration.md").read_text()
+    documented = dict(re.findall(r"^:+\{confval\} (\S+)\n((?::\w+: .*\n)+)", page, re.M))
+    registered = {value.name for value in app.config if value.name.startswith("alliance_")}
+    assert set(documented) == registered
+    for name in registered:
+        option = app.config.values[name]
+        fields = dict(re.findall(r"^:(\w+): `(.*)`$", documented[name], re.M))
+        assert fields["default"] == repr(option.default)
+        assert fields["type"] == " or ".join(sorted(t.__name__ for t in option.valid_types))
+
+
+@pytest.mark.parametrize(
+    ("directive", "page"), [("faq", "faq.md"), ("member-logos", "member-logos.md")]
+)
+def test_every_directive_option_is_documented(app, directive, page):
+    directive_class, _ = directives.directive(directive, get_language("en"), new_document(""))
+    text = (REFERENCE / page).read_text()
+    documented = re.findall(r"^:+\{rst:directive:option\} ([\w-]+)", text, re.M)
+    assert sorted(documented) == sorted(directive_class.option_spec)
