@@ -86,6 +86,9 @@ class FaqDirective(SphinxDirective):
         self.set_source_info(question)
         inline_nodes, messages = self.parse_inline(question_text, lineno=self.lineno)
         question += inline_nodes
+        # The question is data: raw HTML in it (MyST passes it through) shows as text.
+        for raw in list(question.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(raw.astext()))
         answer = faq_answer()
         self.set_source_info(answer)
         answer += self.parse_content_to_nodes()
