@@ -68,15 +68,6 @@ def key_facts(site: Path, name: str) -> dict[str, str]:
     return {text(row.th): text(row.td) for row in table.find_all("tr")}
 
 
-def source_pages() -> list[str]:
-    """The HTML page of every source document of the site."""
-    return sorted(
-        path.relative_to(DOCS).with_suffix(".html").as_posix()
-        for path in DOCS.rglob("*.md")
-        if "_build" not in path.parts
-    )
-
-
 def test_every_faq_anchor_is_an_entry_of_the_landing_page(site):
     page = parse_html(site / "index.html")
     for anchor in FAQ_ANCHORS:
@@ -186,21 +177,32 @@ def test_membership_page_gives_the_contact_address(site):
     assert mail.get_text() == "hello@bytecodealliance.org"
 
 
-@pytest.mark.parametrize("page", source_pages())
-def test_page_has_title_description_and_opengraph(site, page):
-    html = parse_html(site / page)
-    title = text(html.head.title)
-    assert title
-    assert title.endswith("Bytecode Alliance")
-    descriptions = html.find_all("meta", attrs={"name": "description"})
-    assert len(descriptions) == 1
-    assert len(descriptions[0]["content"]) > 40
-    for prop in ("og:title", "og:description", "og:image", "og:url", "og:type"):
-        tags = html.find_all("meta", property=prop)
-        assert len(tags) == 1, prop
-        assert tags[0]["content"], prop
-    image = html.find("meta", property="og:image")["content"]
-    assert (site / urlsplit(image).path.lstrip("/")).is_file()
+def site_pages(site: Path) -> list[str]:
+    """Every page built from a document of the site (not Sphinx's own index and search)."""
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if not path.relative_to(site).parts[0].startswith("_")
+        and path.name not in {"genindex.html", "search.html"}
+    )
+
+
+def test_every_page_has_title_description_and_opengraph(site):
+    pages = site_pages(site)
+    assert {"index.html", "404.html", "membership.html", "projects/index.html"} <= set(pages)
+    for page in pages:
+        html = parse_html(site / page)
+        title = text(html.head.title)
+        assert title.endswith("Bytecode Alliance"), page
+        descriptions = html.find_all("meta", attrs={"name": "description"})
+        assert len(descriptions) == 1, page
+        assert len(descriptions[0]["content"]) > 40, page
+        for prop in ("og:title", "og:description", "og:image", "og:url", "og:type"):
+            tags = html.find_all("meta", property=prop)
+            assert len(tags) == 1, (page, prop)
+            assert tags[0]["content"], (page, prop)
+        image = html.find("meta", property="og:image")["content"]
+        assert (site / urlsplit(image).path.lstrip("/")).is_file(), page
 
 
 def test_favicon(site):
