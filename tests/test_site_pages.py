@@ -207,10 +207,23 @@ def test_every_page_has_title_description_and_opengraph(site):
 
 def test_favicon(site):
     assert (site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
-    icon = parse_html(site / "index.html").find("link", rel="icon") or parse_html(
-        site / "index.html"
-    ).find("link", rel="shortcut icon")
-    assert icon
+    icon = parse_html(site / "index.html").find("link", rel="icon")
+    assert (site / urlsplit(icon["href"]).path).is_file()
+
+
+def test_internal_links_resolve(site):
+    targets = {}
+    for page in site_pages(site):
+        for path, fragment in links(site, page):
+            if path.startswith("_") or path in {"genindex.html", "search.html"}:
+                continue
+            assert (site / path).is_file(), (page, path)
+            if fragment:
+                if path not in targets:
+                    targets[path] = {
+                        node["id"] for node in parse_html(site / path).find_all(id=True)
+                    }
+                assert fragment in targets[path], (page, path, fragment)
 
 
 def resource_urls(page) -> list[str]:
