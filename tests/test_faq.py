@@ -290,15 +290,14 @@ def test_html_builders(tmp_path: Path, buildername: str) -> None:
         assert questions_of(json_ld(soup)) == QUESTIONS
 
 
-def test_numfig_and_no_json_ld(tmp_path: Path) -> None:
-    app = build(
-        copy_root(tmp_path, "faq-rst"),
-        confoverrides={"numfig": True, "nitpicky": True, "alliance_faq_json_ld": False},
-    )
+def test_numfig_no_json_ld_no_permalinks(tmp_path: Path) -> None:
+    confoverrides = {"numfig": True, "alliance_faq_json_ld": False, "html_permalinks": False}
+    app = build(copy_root(tmp_path, "faq-rst"), confoverrides={"nitpicky": True, **confoverrides})
     assert app.warning.getvalue() == ""
     soup = page(app, "index.html")
     assert soup.find("script", type="application/ld+json") is None
-    assert len(soup.select("div.sa-faq")) == len(ANCHORS)
+    assert len(soup.select("div.sa-faq > details")) == len(ANCHORS)
+    assert soup.select(".headerlink") == []
     links = page(app, "other.html").select("p a.reference.internal")
     assert [a.get_text() for a in links] == QUESTIONS[:1] + ["Is it open?"] * 2
 
