@@ -1,7 +1,8 @@
 """``python -m build`` makes a complete sdist and wheel, and the wheel works on its own.
 
 The wheel is installed into a fresh virtual environment (no system site-packages,
-nothing from this checkout on the path) from a wheelhouse of its pinned dependencies,
+nothing from this checkout on the path) from a wheelhouse of its dependencies, pinned to
+the versions this suite runs on (so ``make test-compat`` checks the wheel on its Sphinx),
 then builds a small reStructuredText project with ``extensions = ["sphinx_alliance"]``.
 """
 
@@ -75,75 +76,66 @@ def static_files() -> list[str]:
     return names
 
 
-def test_wheel_contains_the_package_and_its_static_files(dist):
-    names = set(zipfile.ZipFile(dist["wheel"]).namelist())
+def test_sdist_and_wheel_contain_the_package_and_its_static_files(dist):
+    wheel = set(zipfile.ZipFile(dist["wheel"]).namelist())
+    with tarfile.open(dist["sdist"]) as archive:
+        sdist = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for name in static_files():
-        assert f"sphinx_alliance/static/{name}" in names
-    assert {"sphinx_alliance/__init__.py", "sphinx_alliance/faq.py"} <= names
-    assert "sphinx_alliance/member_logos.py" in names
-    assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", "docs/"))]
+        assert f"sphinx_alliance/static/{name}" in wheel
+        assert f"sphinx_alliance/static/{name}" in sdist
+    modules = {"sphinx_alliance/__init__.py", "sphinx_alliance/faq.py"}
+    modules.add("sphinx_alliance/member_logos.py")
+    assert modules <= wheel
+    assert modules <= sdist
+    assert not [n for n in wheel if "__pycache__" in n or n.startswith(("tests/", "docs/"))]
+    assert {"pyproject.toml", "tests/conftest.py", "docs/conf.py", "constraints.txt"} <= sdist
+    assert not [n for n in sdist if "_build/" in n or "__pycache__" in n]
 
 
-def test_sdist_contains_sources_tests_and_docs_but_no_build_output(dist):
-    with tarfile.open(dist["sdist"]) as sdist:
-        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    for name in static_files():
-        assert f"sphinx_alliance/static/{name}" in names
-    assert {"pyproject.toml", "tests/conftest.py", "docs/conf.py", "constraints.txt"} <= names
-    assert not [n for n in names if "_build/" in n or "__pycache__" in n]
-
-
-@pytest.fixture(scope="module")
-def fresh_venv(dist, tmp_path_factory: pytest.TempPathFactory, request) -> Path:
-    """A new venv holding only the wheel and the dependency versions this suite runs on."""
+def install_in_fresh_venv(wheel: Path, tmp_path: Path, cache: pytest.Cache) -> Path:
+    """A new venv holding only *wheel* and the dependency versions this suite runs on."""
     # The wheelhouse persists in pytest's cache: later runs download nothing new.
-    wheelhouse = request.config.cache.mkdir("wheelhouse")
+    wheelhouse = cache.mkdir("wheelhouse")
     pip = (sys.executable, "-m", "pip", "--disable-pip-version-check", "-q")
-    constraints = tmp_path_factory.mktemp("pins") / "constraints.txt"
+    constraints = tmp_path / "constraints.txt"
     constraints.write_text(run(*pip, "freeze", "--exclude-editable"))
-    run(
-        *pip, "download", "--only-binary=:all:", "-c", constraints, "-d", wheelhouse, dist["wheel"]
-    )
-    venv = tmp_path_factory.mktemp("fresh") / "venv"
+    run(*pip, "download", "--only-binary=:all:", "-c", constraints, "-d", wheelhouse, wheel)
+    venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv)
     python = venv / "bin" / "python"
     run(*pip, "--python", python, "install", "--no-index", "--find-links", wheelhouse,
-        "-c", constraints, dist["wheel"])  # fmt: skip
+        "-c", constraints, wheel)  # fmt: skip
     return python
 
 
-def test_wheel_installs_without_anything_from_the_checkout(fresh_venv):
-    where = json.loads(run(fresh_venv, "-I", "-c", WHERE))
-    site_packages = fresh_venv.parent.parent / "lib"
-    assert Path(where["file"]).is_relative_to(site_packages)
+def test_wheel_alone_builds_a_project_that_serves_the_css_and_js(dist, tmp_path, request):
+    python = install_in_fresh_venv(dist["wheel"], tmp_path, request.config.cache)
+    installed = next((tmp_path / "venv" / "lib").glob("python*/site-packages"))
+
+    where = json.loads(run(python, "-I", "-c", WHERE))
+    assert Path(where["file"]).is_relative_to(installed)
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert where["version"] == project["version"]
     assert not [p for p in where["path"] if p and Path(p).resolve().is_relative_to(REPO)]
 
-
-def test_project_built_with_the_wheel_serves_the_css_and_js(fresh_venv, tmp_path):
     source = tmp_path / "source"
     source.mkdir()
     (source / "conf.py").write_text(CONF)
     (source / "index.rst").write_text(INDEX)
     (source / "example.svg").write_text(LOGO)
     html = tmp_path / "html"
-    run(fresh_venv, "-I", "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
+    run(python, "-I", "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
         source, html, cwd=tmp_path)  # fmt: skip
 
     page = parse_html(html / "index.html")
     assert page.select("div.sa-faq#installed-from-the-wheel > details > summary")
     assert page.select("ul.sa-member-logos > li.sa-member img[alt='Example Corp']")
-    stylesheets = {link["href"] for link in page.find_all("link", rel="stylesheet")}
-    scripts = {script["src"]: script for script in page.find_all("script", src=True)}
-    installed = next((fresh_venv.parent.parent / "lib").glob("python*/site-packages"))
+    stylesheets = {link["href"].split("?")[0] for link in page.find_all("link", rel="stylesheet")}
+    scripts = {s["src"].split("?")[0]: s for s in page.find_all("script", src=True)}
     for name in static_files():
-        served = html / "_static" / name
-        assert (
-            served.read_bytes() == (installed / "sphinx_alliance" / "static" / name).read_bytes()
-        )
+        shipped = installed / "sphinx_alliance" / "static" / name
+        assert (html / "_static" / name).read_bytes() == shipped.read_bytes()
         if name.endswith(".css"):
-            assert f"_static/{name}" in {href.split("?")[0] for href in stylesheets}
+            assert f"_static/{name}" in stylesheets
         else:
-            (src,) = [s for s in scripts if s.split("?")[0] == f"_static/{name}"]
-            assert scripts[src].has_attr("defer")
+            assert scripts[f"_static/{name}"].has_attr("defer")
