@@ -1,8 +1,8 @@
 """The reference in docs/extension/ describes what the code does: no more, no less.
 
 - warnings.md: a project full of mistakes is built; each of its ``alliance`` warnings
-  must match a message documented on the page (a term of its definition lists), and
-  each documented message must be produced by the project.
+  must start like a message documented on the page (a term of its definition lists,
+  values aside), and each documented message must be produced by the project.
 - configuration.md: every ``alliance_`` config value, with its type and default.
 - faq.md and member-logos.md: every option of each directive.
 """
@@ -53,6 +53,21 @@ Installation
 
 .. faq:: Not an id
    :name: Not An Id!
+
+   Yes.
+
+.. faq:: Nothing of an id
+   :name: !!!
+
+   Yes.
+
+.. faq:: A value for a flag
+   :open: yes
+
+   Yes.
+
+.. faq:: Not a class
+   :class: !!!
 
    Yes.
 
@@ -146,12 +161,12 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
 
 def test_every_warning_is_documented(produced: set[str]):
     patterns = documented().values()
-    undocumented = [m for m in produced if not any(p.fullmatch(m) for p in patterns)]
+    undocumented = [m for m in produced if not any(p.match(m) for p in patterns)]
     assert undocumented == []
 
 
 def test_every_documented_warning_is_real(produced: set[str]):
-    unused = [t for t, p in documented().items() if not any(p.fullmatch(m) for m in produced)]
+    unused = [t for t, p in documented().items() if not any(p.match(m) for m in produced)]
     assert unused == []
 
 
