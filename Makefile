@@ -21,6 +21,7 @@ help:
 	@echo "make test-compat  the suite (no browser tests) on the oldest supported Sphinx"
 	@echo "make livehtml   preview on http://127.0.0.1:8000, rebuilding on every edit"
 	@echo "make linkcheck  check the site's external links"
+	@echo "make screenshots  full-page PNGs of two pages, light/dark, desktop/phone"
 	@echo "make bench      time the directives at scale and the site's rebuilds (minutes)"
 	@echo "make clean      remove builds and the virtual environment"
 
@@ -78,6 +79,10 @@ livehtml: $(STAMP)
 
 linkcheck: $(STAMP)
 	$(SPHINX) $(SPHINXOPTS) -b linkcheck -d $(BUILD)/doctrees $(SOURCE) $(BUILD)/linkcheck
+
+# The landing page and a project page, light and dark, 1280 and 390 px wide.
+screenshots: html $(CHROMIUM)
+	$(BIN)/python tests/browser/screenshots.py $(BUILD)/html $(BUILD)/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -1,0 +1,5 @@
+# Strangers' content: every question, answer and member name below tries to run script.
+# A visitor's browser must run none of it (tests/browser/test_hostile.py).
+extensions = ["myst_parser", "sphinx_alliance"]
+myst_enable_extensions = ["colon_fence"]
+html_theme = "furo"
