@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .faq import setup_faq
 from .member_logos import setup_member_logos
@@ -14,13 +15,14 @@ __version__ = version("sphinx-alliance")
 STATIC_DIR = Path(__file__).parent / "static"
 
 
-def _add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC_DIR))
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    # At config-inited, so the stored configuration of an incremental build matches.
+    config.html_static_path.append(str(STATIC_DIR))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``faq`` and ``member-logos`` directives."""
-    app.connect("builder-inited", _add_static_path)
+    app.connect("config-inited", _add_static_path)
     setup_faq(app)
     setup_member_logos(app)
     return {
