@@ -78,7 +78,8 @@ class FaqDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         question_text = " ".join(self.arguments[0].split()) if self.arguments else ""
-        entry = faq_entry(self.block_text, open="open" in self.options)
+        # A bad option value is ignored: ":open: false" leaves the entry closed.
+        entry = faq_entry(self.block_text, open=self.options.get("open") == "")
         self.set_source_info(entry)
         self._check_options(entry)
 
