@@ -161,12 +161,12 @@ def test_questions_toggle_without_javascript(visit, served_site):
 
 
 def test_find_in_page_reaches_text_in_a_closed_answer(visit, served_site):
-    """Chromium opens a closed <details> when find-in-page matches inside it.
+    """Chromium opens a closed <details> to reveal a match, for find-in-page and for text
+    fragments (``#:~:text=``) alike.
 
-    The find bar is browser UI that Playwright cannot drive, and ``window.find()`` does
-    not open details. A text fragment (``#:~:text=``) goes through the same Blink code
-    that finds and reveals the match, so it stands in for find-in-page: it fails if the
-    answers are taken out of the page (``display: none``, removed by script) while closed.
+    Playwright cannot drive the find bar (it is browser UI, not page), and ``window.find()``
+    matches without opening details, so a text fragment stands in: it fails as find-in-page
+    would if closed answers were taken out of the page (``display: none``, removed by script).
     """
     visit = visit(served_site)
     page = visit.page
