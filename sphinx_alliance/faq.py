@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Set
 from html import escape
 from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -87,9 +88,7 @@ class FaqDirective(SphinxDirective):
         self.set_source_info(question)
         inline_nodes, messages = self.parse_inline(question_text, lineno=self.lineno)
         question += inline_nodes
-        # The question is data: raw HTML in it (MyST passes it through) shows as text.
-        for raw in list(question.findall(nodes.raw)):
-            raw.replace_self(nodes.Text(raw.astext()))
+        self._keep_question_data(question)
         answer = faq_answer()
         self.set_source_info(answer)
         answer += self.parse_content_to_nodes()
@@ -103,6 +102,19 @@ class FaqDirective(SphinxDirective):
         # Without a question, the block's text gives a stable anchor.
         self._set_anchor(entry, question_text or self.block_text)
         return [entry, *messages]
+
+    def _keep_question_data(self, question: faq_question) -> None:
+        """Show raw HTML (MyST passes it through) as text; keep only safe links."""
+        for raw in list(question.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(raw.astext()))
+        for link in list(question.findall(nodes.reference)):
+            uri = link.get("refuri", "")
+            if urlsplit(uri).scheme not in {"", "http", "https"}:
+                _warn(
+                    f"faq question: link {uri!r} is not http, https or relative; shown as text",
+                    question,
+                )
+                link.replace_self(link.children)
 
     def _check_options(self, entry: faq_entry) -> None:
         """Warn about unknown options and bad values; set the entry's classes."""

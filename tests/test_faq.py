@@ -421,6 +421,23 @@ def test_bad_input_keeps_every_entry(bad_app: tuple[SphinxTestApp, str]) -> None
     assert len(json_ld(soup)["mainEntity"]) == len(entries) - 2
 
 
+def test_unsafe_links_in_a_question_are_text(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_alliance"]\n')
+    (tmp_path / "index.rst").write_text(
+        "Links\n=====\n\n"
+        ".. faq:: Run `this <javascript:alert(1)>`_ or `read <https://example.org/>`_?\n\n"
+        "   No.\n"
+    )
+    app = build(tmp_path)
+    assert warnings(app) == [
+        f"{tmp_path / 'index.rst'}:4: WARNING: faq question: link 'javascript:alert(1)' "
+        "is not http, https or relative; shown as text [alliance.faq]"
+    ]
+    summary = page(app, "index.html").select_one("summary.sa-faq-question")
+    assert summary.get_text() == "Run this or read?"
+    assert [a["href"] for a in summary.find_all("a")] == ["https://example.org/"]
+
+
 def test_warnings_can_be_suppressed(tmp_path: Path) -> None:
     srcdir = copy_root(tmp_path, "faq-bad-rst")
     app = build(srcdir, confoverrides={"suppress_warnings": ["alliance.faq"]})
