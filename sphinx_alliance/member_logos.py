@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 ALLOWED_KEYS = ("name", "logo", "homepage", "active", "logo_dark")
 LOGO_SUFFIXES = (".svg", ".png", ".webp")
+URL_FORBIDDEN = frozenset('"<>\\^`{|}')  # never allowed unescaped in a URL
 SVG_TAG = "{http://www.w3.org/2000/svg}svg"  # without the namespace, a browser shows nothing
 UNREADABLE = object()  # a value that YAML could not construct (already reported)
 SVG_LENGTH = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:px)?\s*")
@@ -125,8 +126,8 @@ def read_entry(
 
 
 def is_web_url(url: str) -> bool:
-    """Whether *url* is an absolute http(s) URL without spaces or control characters."""
-    if any(char.isspace() or not char.isprintable() for char in url):
+    """Whether *url* is an absolute http(s) URL with none of the characters URLs forbid."""
+    if any(char.isspace() or not char.isprintable() or char in URL_FORBIDDEN for char in url):
         return False
     try:
         parts = urlsplit(url)
@@ -252,7 +253,7 @@ class MemberLogosDirective(SphinxDirective):
         homepage = text("homepage")
         if homepage is not None and not is_web_url(homepage):
             problems.append(
-                (f"homepage {homepage!r} is not an http or https URL", values["homepage"][1])
+                (f"homepage {homepage!r} is not a valid http or https URL", values["homepage"][1])
             )
         active, line = values.get("active", (True, 0))
         if active is not UNREADABLE and not isinstance(active, bool):

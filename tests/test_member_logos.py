@@ -259,7 +259,10 @@ BAD_ENTRIES = [  # (line in members.yml, message)
         "logo_dark); entry left out",
     ),
     (15, "member 'Missing File': logo file 'nothere.svg' not found"),
-    (18, "member 'Script Homepage': homepage 'javascript:alert(1)' is not an http or https URL"),
+    (
+        18,
+        "member 'Script Homepage': homepage 'javascript:alert(1)' is not a valid http or https URL",
+    ),
     (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
     (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
     (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': an SVG needs"),
@@ -269,6 +272,7 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (37, "'name' must be a non-empty string, not 1984; entry left out"),
     (41, "member 'Bad Date': unreadable value of 'active': month must be in 1..12"),
     (44, "member 'Empty Homepage': 'homepage' must be a non-empty string, not None"),
+    (50, "member 'Quote Homepage': homepage 'https://quote.example/?q=\"><script>"),
 ]
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -289,8 +293,8 @@ def test_bad_input_warns_with_file_and_line(app):
     expect("not-a-list.yml:2", "the data must be a list of members")
     expect("both.rst:4", "both a data file and a body were given; the body is ignored")
     expect("empty.rst:4", "give a data file, or the data as the directive's body")
-    expect("body-rst.rst:10", "member 'Body Typo': homepage 'ftp://files.example' is not an")
-    expect("body-myst.md:12", "member 'Body Typo': homepage 'ftp://files.example' is not an")
+    expect("body-rst.rst:10", "member 'Body Typo': homepage 'ftp://files.example' is not a valid")
+    expect("body-myst.md:12", "member 'Body Typo': homepage 'ftp://files.example' is not a valid")
     # An invalid option: an error in reStructuredText, a warning (option dropped) in MyST.
     expect("option-rst.rst:4", 'ERROR: Error in "member-logos" directive')
     expect("option-myst.md:4", "Invalid option value for 'sort': random")
@@ -308,7 +312,7 @@ def test_bad_input_warns_with_file_and_line(app):
     # An SVG is only ever an <img>, where its scripts do not run; it is never inlined.
     assert ul.find_all(["script", "svg"]) == []
     assert page.find("img", alt="Scripted SVG")["src"] == "_images/scripted.svg"
-    assert ul.a["href"] == 'https://hostile.example/?q="><script>alert(1)</script>'
+    assert ul.a["href"] == "https://hostile.example/?q='onmouseover='alert(1)"
     assert names(grid(parse_html(app.outdir / "option-myst.html"))) == ["Good", "Zed"]
     assert names(grid(parse_html(app.outdir / "body-myst.html"))) == ["Good"]
     assert "sa-member-logos" not in (app.outdir / "option-rst.html").read_text(encoding="utf-8")
