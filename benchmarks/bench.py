@@ -179,11 +179,12 @@ def _edit_members(srcdir: Path) -> None:
     members.write_text(re.sub(r"name: (.+)", r"name: \1 (edited)", text, count=1), "utf-8")
 
 
-def pages_showing_members(srcdir: Path) -> list[str]:
+def pages_showing_members(html: Path) -> list[str]:
+    """The built pages that hold a member grid."""
     return sorted(
-        path.relative_to(srcdir).with_suffix("").as_posix()
-        for path in srcdir.rglob("*")
-        if path.suffix in {".md", ".rst"} and "member-logos" in path.read_text("utf-8")
+        page.relative_to(html).with_suffix("").as_posix()
+        for page in html.rglob("*.html")
+        if 'class="sa-member-logos' in page.read_text("utf-8")
     )
 
 
@@ -198,8 +199,9 @@ def bench_site(work: Path, reps: int) -> tuple[dict[str, Series], str, list[str]
         srcdir = work / f"site-{rep}"
         outdir = work / "out" / f"site-{rep}"
         shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
-        showing = pages_showing_members(srcdir)
-        builds = [clean_build(srcdir, outdir), sphinx_build(srcdir, outdir)]
+        builds = [clean_build(srcdir, outdir)]
+        showing = pages_showing_members(outdir / "html")
+        builds.append(sphinx_build(srcdir, outdir))
         edited = _edit_project_page(srcdir)
         builds.append(sphinx_build(srcdir, outdir))
         _edit_members(srcdir)
@@ -238,6 +240,21 @@ def report_faq(
             lines.append(f"| {size} | {' | '.join(cells)} |")
         lines.append("")
     largest = max(sizes)
+    if len(sizes) > 1:
+        smaller = sorted(sizes)[-2]
+        base = results["empty", 0].cpu_seconds
+
+        def per_entry(variant: str, size: int) -> float:
+            return (results[variant, size].cpu_seconds - base) / size
+
+        growth = ", ".join(
+            f"{v} {per_entry(v, largest) / per_entry(v, smaller):.2f}" for v in variants
+        )
+        lines += [
+            f"Linear growth: CPU per entry at N={largest} over N={smaller} (1.00 = linear): "
+            f"{growth}.",
+            "",
+        ]
     peaks = ", ".join(f"{v} {results[v, largest].peak_mib:.0f} MiB" for v in variants)
     return [*lines, f"Peak memory at N={largest} (max RSS, median): {peaks}."]
 
@@ -262,7 +279,7 @@ def report_logos(results: dict[int, Series]) -> list[str]:
 
 def report_site(results: dict[str, Series], edited: str, showing: list[str]) -> list[str]:
     lines = [
-        f"Edited page: `{edited}`; pages with `member-logos`: {', '.join(showing) or 'none'}.",
+        f"Edited page: `{edited}`; pages with a member grid: {', '.join(showing) or 'none'}.",
         "",
         "| step | CPU (s) | wall (s) | docs read | docs written | read |",
         "|---|---:|---:|---:|---:|---|",
@@ -299,7 +316,10 @@ def profile(variant: str, size: int, work: Path) -> None:
     """Run one clean build under cProfile and print where the time goes."""
     import pstats
 
-    srcdir = write_faq_project(work / f"{variant}-{size}", variant, size)
+    if variant == "logos":
+        srcdir = write_logos_project(work / f"logos-{size}", size)
+    else:
+        srcdir = write_faq_project(work / f"{variant}-{size}", variant, size)
     stats_file = work / "build.prof"
     sphinx = ["sphinx", "-q", "-b", "html", "-d", str(work / "doctrees"), str(srcdir)]
     profiler = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m"]
@@ -317,7 +337,9 @@ def main() -> None:
     parser.add_argument("--logos", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--variants", nargs="+", choices=FAQ_VARIANTS, default=FAQ_VARIANTS)
-    parser.add_argument("--profile", nargs=2, metavar=("VARIANT", "N"), help="profile one build")
+    parser.add_argument(
+        "--profile", nargs=2, metavar=("VARIANT", "N"), help="profile one build (or `logos M`)"
+    )
     options = parser.parse_args()
     parts = options.only or ["faq", "logos", "site"]
     with tempfile.TemporaryDirectory(prefix="sa-bench-") as tmp:
