@@ -79,8 +79,8 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser: Browser):
-    """Open a fresh, watched browser context on a served site: ``visit(server, **options)``."""
+def browse(browser: Browser):
+    """Open a fresh, watched browser context on a served site: ``browse(server, **options)``."""
     contexts = []
 
     def open_visit(server: Server, **options) -> Visit:

@@ -23,8 +23,8 @@ def is_open(page, anchor) -> bool:
     return entry(page, anchor).locator("> details").evaluate("details => details.open")
 
 
-def test_keyboard_alone_reaches_and_toggles_a_question(visit, served_site):
-    visit = visit(served_site)
+def test_keyboard_alone_reaches_and_toggles_a_question(browse, served_site):
+    visit = browse(served_site)
     page = visit.page
     visit.goto(LANDING)
     for _ in range(MAX_TABS):
@@ -50,8 +50,8 @@ def test_keyboard_alone_reaches_and_toggles_a_question(visit, served_site):
     assert visit.problems() == []
 
 
-def test_mouse_opens_and_closes_every_question(visit, served_site):
-    visit = visit(served_site)
+def test_mouse_opens_and_closes_every_question(browse, served_site):
+    visit = browse(served_site)
     page = visit.page
     visit.goto(LANDING)
     entries = page.locator("div.sa-faq")
@@ -68,8 +68,8 @@ def test_mouse_opens_and_closes_every_question(visit, served_site):
     assert visit.problems() == []
 
 
-def test_deep_link_opens_the_entry_and_scrolls_it_into_view(visit, served_site):
-    visit = visit(served_site)
+def test_deep_link_opens_the_entry_and_scrolls_it_into_view(browse, served_site):
+    visit = browse(served_site)
     page = visit.page
     visit.goto(f"{LANDING}#{DEEP_LINK}")
     target = entry(page, DEEP_LINK)
@@ -103,9 +103,9 @@ def closed_entry_links(site):
                 yield pagename, link["href"], anchor
 
 
-def test_following_a_link_from_another_page_opens_the_entry(visit, served_site, site):
+def test_following_a_link_from_another_page_opens_the_entry(browse, served_site, site):
     pagename, href, anchor = next(closed_entry_links(site))
-    visit = visit(served_site)
+    visit = browse(served_site)
     page = visit.page
     visit.goto(pagename)
     page.locator(f"article a[href='{href}']").first.click()
@@ -115,9 +115,9 @@ def test_following_a_link_from_another_page_opens_the_entry(visit, served_site, 
     assert visit.problems() == []
 
 
-def test_clicking_a_link_to_another_entry_on_the_page_opens_it(visit, served_hostile):
+def test_clicking_a_link_to_another_entry_on_the_page_opens_it(browse, served_hostile):
     """In the hostile root, one entry's answer links to another entry of the same page."""
-    visit = visit(served_hostile)
+    visit = browse(served_hostile)
     page = visit.page
     visit.goto("index.html")
     source, target = entry(page, "img-onerror"), entry(page, "script-breakout")
@@ -128,8 +128,8 @@ def test_clicking_a_link_to_another_entry_on_the_page_opens_it(visit, served_hos
     expect(target.locator("summary")).to_be_in_viewport()
 
 
-def test_print_shows_every_answer(visit, served_site):
-    visit = visit(served_site)
+def test_print_shows_every_answer(browse, served_site):
+    visit = browse(served_site)
     page = visit.page
     visit.goto(LANDING)
     closed = page.locator("div.sa-faq > details:not([open]) .sa-faq-answer")
@@ -142,8 +142,8 @@ def test_print_shows_every_answer(visit, served_site):
     assert visit.problems() == []
 
 
-def test_questions_toggle_without_javascript(visit, served_site):
-    visit = visit(served_site, java_script_enabled=False)
+def test_questions_toggle_without_javascript(browse, served_site):
+    visit = browse(served_site, java_script_enabled=False)
     page = visit.page
     visit.goto(LANDING)
     closed = page.locator("div.sa-faq").filter(has=page.locator("> details:not([open])"))
@@ -160,7 +160,7 @@ def test_questions_toggle_without_javascript(visit, served_site):
     assert visit.problems() == []
 
 
-def test_find_in_page_reaches_text_in_a_closed_answer(visit, served_site):
+def test_find_in_page_reaches_text_in_a_closed_answer(browse, served_site):
     """Chromium opens a closed <details> to reveal a match, for find-in-page and for text
     fragments (``#:~:text=``) alike.
 
@@ -168,7 +168,7 @@ def test_find_in_page_reaches_text_in_a_closed_answer(visit, served_site):
     matches without opening details, so a text fragment stands in: it fails as find-in-page
     would if closed answers were taken out of the page (``display: none``, removed by script).
     """
-    visit = visit(served_site)
+    visit = browse(served_site)
     page = visit.page
     visit.goto(LANDING)
     closed = page.locator("div.sa-faq").filter(has=page.locator("> details:not([open])"))

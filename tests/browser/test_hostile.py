@@ -55,10 +55,10 @@ def test_hostile_root_builds_and_refuses_script_links(hostile_build):
 
 
 @pytest.mark.parametrize("pagename", PAGES)
-def test_hostile_content_runs_no_script(visit, served_hostile, pagename):
+def test_hostile_content_runs_no_script(browse, served_hostile, pagename):
     problems = []
     for scheme in ("light", "dark"):
-        scheme_visit = visit(served_hostile, color_scheme=scheme)
+        scheme_visit = browse(served_hostile, color_scheme=scheme)
         page = scheme_visit.page
         scheme_visit.goto(pagename)
         load_lazy_images(page)
@@ -95,9 +95,9 @@ def test_hostile_content_runs_no_script(visit, served_hostile, pagename):
 
 
 @pytest.mark.parametrize("pagename", PAGES)
-def test_hostile_text_is_shown_as_text(visit, served_hostile, pagename):
+def test_hostile_text_is_shown_as_text(browse, served_hostile, pagename):
     """The payloads are escaped, not dropped: a reader sees them, and so does JSON-LD."""
-    visit = visit(served_hostile)
+    visit = browse(served_hostile)
     page = visit.page
     visit.goto(pagename)
     questions = page.evaluate(QUESTIONS)

@@ -24,8 +24,8 @@ ROW_TOPS = """() => [...document.querySelectorAll(".sa-member-logos .sa-member")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_sideways_scrolling_on_a_phone(visit, served_site, scheme):
-    visit = visit(served_site, viewport=PHONE, color_scheme=scheme)
+def test_no_sideways_scrolling_on_a_phone(browse, served_site, scheme):
+    visit = browse(served_site, viewport=PHONE, color_scheme=scheme)
     page = visit.page
     visit.goto(LANDING)
     load_lazy_images(page)
@@ -38,8 +38,8 @@ def test_no_sideways_scrolling_on_a_phone(visit, served_site, scheme):
     assert visit.problems() == []
 
 
-def test_several_logos_per_row_on_a_desktop(visit, served_site):
-    visit = visit(served_site, viewport=DESKTOP)
+def test_several_logos_per_row_on_a_desktop(browse, served_site):
+    visit = browse(served_site, viewport=DESKTOP)
     page = visit.page
     visit.goto(LANDING)
     load_lazy_images(page)

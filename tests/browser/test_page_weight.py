@@ -24,8 +24,8 @@ RENDER_BLOCKING = """() => Object.fromEntries(performance.getEntriesByType("reso
     .map((entry) => [new URL(entry.name).pathname, entry.renderBlockingStatus]))"""
 
 
-def test_landing_page_weight_is_within_budget(visit, served_site):
-    visit = visit(served_site, viewport=DESKTOP)
+def test_landing_page_weight_is_within_budget(browse, served_site):
+    visit = browse(served_site, viewport=DESKTOP)
     page = visit.page
     visit.goto(LANDING)
     load_lazy_images(page)
@@ -46,7 +46,7 @@ def test_landing_page_weight_is_within_budget(visit, served_site):
     assert total <= BUDGET_BYTES, figures
 
 
-def test_our_css_and_js_are_small_and_do_not_block_rendering(visit, served_site, site):
+def test_our_css_and_js_are_small_and_do_not_block_rendering(browse, served_site, site):
     for name in OUR_STATIC:
         size = (site / "_static" / name).stat().st_size
         assert 0 < size < MAX_OUR_FILE_BYTES, f"{name}: {size} bytes"
@@ -56,7 +56,7 @@ def test_our_css_and_js_are_small_and_do_not_block_rendering(visit, served_site,
     ]
     assert our_scripts
     assert all(script.has_attr("defer") for script in our_scripts)
-    visit = visit(served_site)
+    visit = browse(served_site)
     visit.goto(LANDING)
     blocking = visit.page.evaluate(RENDER_BLOCKING)
     ours = {path: status for path, status in blocking.items() if "sphinx-alliance" in path}

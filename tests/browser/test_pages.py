@@ -41,12 +41,12 @@ def test_every_built_page_is_checked(site):
 
 
 @pytest.mark.parametrize("pagename", PAGES)
-def test_page(visit, served_site, pagename):
+def test_page(browse, served_site, pagename):
     """Axe (WCAG 2.1 A/AA), images and member logos in light and dark mode; nothing fails."""
     problems = []
     for scheme in ("light", "dark"):
         # One context per scheme: navigating away would abort the first one's lazy images.
-        scheme_visit = visit(served_site, color_scheme=scheme)
+        scheme_visit = browse(served_site, color_scheme=scheme)
         page = scheme_visit.page
         scheme_visit.goto(f"{pagename}.html")
         load_lazy_images(page)
