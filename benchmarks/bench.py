@@ -274,6 +274,15 @@ def report_logos(results: dict[int, Series]) -> list[str]:
                 f"| {size} | {series.cpu_seconds:.2f}{_status(series)} | {series.seconds:.2f} "
                 f"| {per_logo:.2f} | {series.peak_mib:.0f} |"
             )
+    sizes = sorted(size for size in results if size)
+    if len(sizes) > 1:
+        smaller, largest = sizes[-2:]
+        per_logo = [(results[size].cpu_seconds - base) / size for size in (smaller, largest)]
+        lines += [
+            "",
+            f"Linear growth: CPU per logo at M={largest} over M={smaller} (1.00 = linear): "
+            f"{per_logo[1] / per_logo[0]:.2f}.",
+        ]
     return lines
 
 
