@@ -16,7 +16,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import DOCS
+from conftest import DOCS, parse_html
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
@@ -112,3 +112,22 @@ def test_myst_and_rst_examples_give_the_same_doctree(projects, name):
         return " ".join(doctree.split())
 
     assert body("myst") == body("rst")
+
+
+@pytest.mark.parametrize(
+    ("page", "rendered"),
+    [("faq", "div.sa-faq"), ("member-logos", "ul.sa-member-logos")],
+)
+def test_reference_pages_show_both_sources_and_render_each_example(site, page, rendered):
+    html = parse_html(site / "extension" / f"{page}.html")
+    names = [name for name in NAMES if name.startswith(page.split("-")[0])]
+    results = html.select(f"article {rendered}")
+    sources = [block.get_text() for block in html.select("article .sd-tab-content pre")]
+    for name in names:
+        for syntax in ("myst", "rst"):
+            snippet = (SNIPPETS / syntax / f"{name}.txt").read_text(encoding="utf-8")
+            assert snippet in sources, f"{syntax}/{name} is not shown on {page}.html"
+    expected = sum(
+        (SNIPPETS / "myst" / f"{name}.txt").read_text().count("{" + page) for name in names
+    )
+    assert len(results) == expected
