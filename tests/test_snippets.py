@@ -118,7 +118,7 @@ def test_myst_and_rst_examples_give_the_same_doctree(projects, name):
 )
 def test_reference_pages_show_both_sources_and_render_each_example(site, page, rendered):
     html = parse_html(site / "extension" / f"{page}.html")
-    names = [name for name in NAMES if name.startswith(page.split("-")[0])]
+    names = [name for name in NAMES if name.startswith(page + "-")]
     results = html.select(f"article {rendered}")
     sources = [block.get_text() for block in html.select("article .sd-tab-content pre")]
     for name in names:
