@@ -4,7 +4,8 @@ Each example lives once, in ``docs/extension/snippets/{myst,rst}/NAME.txt``: the
 pages show it and render it, and here every snippet becomes a page of a small project
 (one project per syntax, laid out like ``docs/`` so relative paths agree). Its resolved
 doctree must equal ``tests/snippets/{myst,rst}-NAME.xml``, and the two syntaxes must give
-the same doctree. After an intended change, regenerate the stored files with::
+the same doctree. The built site must show both sources of each example and render it.
+After an intended change, regenerate the stored files with::
 
     SPHINX_ALLIANCE_REGENERATE=1 .venv/bin/python -m pytest tests/test_snippets.py
 """
