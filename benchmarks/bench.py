@@ -172,6 +172,28 @@ def _edit_project_page(srcdir: Path) -> str:
     return page.relative_to(srcdir).with_suffix("").as_posix()
 
 
+def _edit_faq_answer(srcdir: Path) -> None:
+    """Add a sentence to the answer of the first FAQ entry on the landing page."""
+    page = srcdir / "index.md"
+    text = page.read_text(encoding="utf-8")
+    entry = re.search(r"^:{3,}\{faq\}.*\n(?::.*\n)*\n", text, re.MULTILINE)
+    if entry is None:
+        raise SystemExit(f"{page}: no faq entry to edit")
+    added = "A sentence added by the benchmark.\n\n"
+    page.write_text(text[: entry.end()] + added + text[entry.end() :], encoding="utf-8")
+
+
+def _edit_faq_question(srcdir: Path) -> str:
+    """Reword the landing page's FAQ question that most other pages refer to; return its name."""
+    page = srcdir / "index.md"
+    text = page.read_text(encoding="utf-8")
+    others = [path.read_text("utf-8") for path in srcdir.rglob("*.md") if path != page]
+    entries = re.finditer(r"^:{3,}\{faq\} (.*)\n:name: (\S+)$", text, re.MULTILINE)
+    entry = max(entries, key=lambda entry: sum(entry[2] in other for other in others))
+    page.write_text(f"{text[: entry.end(1)]} (edited){text[entry.end(1) :]}", encoding="utf-8")
+    return entry[2]
+
+
 def _edit_members(srcdir: Path) -> None:
     """Rename the first member in ``_data/members.yml``."""
     members = srcdir / "_data" / "members.yml"
@@ -188,13 +210,20 @@ def pages_showing_members(html: Path) -> list[str]:
     )
 
 
-SITE_STEPS = ("clean build", "no-op rebuild", "one project page edited", "members.yml edited")
+SITE_STEPS = (
+    "clean build",
+    "no-op rebuild",
+    "one project page edited",
+    "one FAQ answer edited",
+    "one FAQ question edited",
+    "members.yml edited",
+)
 
 
-def bench_site(work: Path, reps: int) -> tuple[dict[str, Series], str, list[str]]:
-    """Build a copy of ``docs/`` clean, then rebuild it unchanged and after two edits."""
+def bench_site(work: Path, reps: int) -> tuple[dict[str, Series], list[str], list[str]]:
+    """Build a copy of ``docs/`` clean, then rebuild it unchanged and after four edits."""
     results = {step: Series() for step in SITE_STEPS}
-    edited, showing = "", []
+    edited, showing = [], []
     for rep in range(reps):
         srcdir = work / f"site-{rep}"
         outdir = work / "out" / f"site-{rep}"
@@ -202,8 +231,13 @@ def bench_site(work: Path, reps: int) -> tuple[dict[str, Series], str, list[str]
         builds = [clean_build(srcdir, outdir)]
         showing = pages_showing_members(outdir / "html")
         builds.append(sphinx_build(srcdir, outdir))
-        edited = _edit_project_page(srcdir)
+        page = _edit_project_page(srcdir)
         builds.append(sphinx_build(srcdir, outdir))
+        _edit_faq_answer(srcdir)
+        builds.append(sphinx_build(srcdir, outdir))
+        question = _edit_faq_question(srcdir)
+        builds.append(sphinx_build(srcdir, outdir))
+        edited = [page, question]
         _edit_members(srcdir)
         builds.append(sphinx_build(srcdir, outdir))
         for step, build in zip(SITE_STEPS, builds, strict=True):
@@ -286,20 +320,22 @@ def report_logos(results: dict[int, Series]) -> list[str]:
     return lines
 
 
-def report_site(results: dict[str, Series], edited: str, showing: list[str]) -> list[str]:
+def report_site(results: dict[str, Series], edited: list[str], showing: list[str]) -> list[str]:
     lines = [
-        f"Edited page: `{edited}`; pages with a member grid: {', '.join(showing) or 'none'}.",
+        f"Edited: the page `{edited[0]}`, the first FAQ answer and the question `{edited[1]}` "
+        f"on `index`, a member's name. Pages with a member grid: {', '.join(showing)}.",
         "",
-        "| step | CPU (s) | wall (s) | docs read | docs written | read |",
-        "|---|---:|---:|---:|---:|---|",
+        "| step | CPU (s) | wall (s) | docs read | docs written | read | written |",
+        "|---|---:|---:|---:|---:|---|---|",
     ]
     for step, series in results.items():
         last = series.builds[-1]
         read = ", ".join(last.read) if len(last.read) <= 6 else f"{len(last.read)} docs"
+        written = ", ".join(last.written) if len(last.written) <= 8 else ""
         lines.append(
             f"| {step} | {series.cpu_seconds:.2f}{_status(series)} | {series.seconds:.2f} "
             f"| {len(last.read)} "
-            f"| {len(last.written)} | {read} |"
+            f"| {len(last.written)} | {read} | {written} |"
         )
     return lines
 
