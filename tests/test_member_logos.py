@@ -261,7 +261,7 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (15, "member 'Missing File': logo file 'nothere.svg' not found"),
     (
         18,
-        "member 'Script Homepage': homepage 'javascript:alert(1)' is not a valid http or https URL",
+        "member 'Script Homepage': homepage 'javascript:alert(1)' is not a valid http or https",
     ),
     (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
     (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
