@@ -49,8 +49,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@dataclass
+class Server:
+    """The base URL of a served site and the error answers it has given so far."""
+
+    url: str
+    errors: list[str]
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator["Server"]:
+def serve(directory: Path) -> Iterator[Server]:
     """Serve *directory* on a free port of 127.0.0.1 from a background thread."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
@@ -66,21 +74,12 @@ def serve(directory: Path) -> Iterator["Server"]:
 
 
 @dataclass
-class Server:
-    """The base URL of a served site and the error answers it has given so far."""
-
-    url: str
-    errors: list[str]
-
-
-@dataclass
 class Record:
     """What a browser context did: its requests and everything that went wrong."""
 
     requests: list = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
 
 
 def is_local(url: str) -> bool:
@@ -111,7 +110,6 @@ def watch(context: BrowserContext) -> Record:
             record.problems.append(f"console error: {message.text} ({message.location})")
 
     def on_dialog(dialog) -> None:
-        record.dialogs.append(f"{dialog.type}: {dialog.message}")
         record.problems.append(f"dialog opened: {dialog.type} {dialog.message!r}")
         dialog.dismiss()
 
