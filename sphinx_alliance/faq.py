@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Set
+from collections.abc import Set
 from html import escape
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
 from .assets import add_assets_where_used
+from .options import text_options, unknown_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,27 +56,13 @@ def _anchor_from_text(text: str) -> str:
     return nodes.make_id(text) or "faq-" + hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
-class _OptionSpec(dict):
-    """Options taken as text, unknown ones too, for ``run`` to check.
-
-    A converter that raises, or an unknown option, makes docutils drop the whole
-    entry in rST, while MyST drops only the option: checked in ``run``, both keep
-    the entry and give the same warning.
-    """
-
-    def __missing__(self, key: str) -> Callable[[str | None], str]:
-        return directives.unchanged
-
-
 class FaqDirective(SphinxDirective):
     """``faq``: the question is the argument, the answer is the body."""
 
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict] = _OptionSpec.fromkeys(
-        ["name", "open", "class"], directives.unchanged
-    )
+    option_spec: ClassVar[dict] = text_options("name", "open", "class")
 
     def run(self) -> list[nodes.Node]:
         question_text = " ".join(self.arguments[0].split()) if self.arguments else ""
@@ -118,13 +105,8 @@ class FaqDirective(SphinxDirective):
 
     def _check_options(self, entry: faq_entry) -> None:
         """Warn about unknown options and bad values; set the entry's classes."""
-        unknown = sorted(set(self.options) - set(self.option_spec))
-        if unknown:
-            _warn(
-                f"faq: unknown option {', '.join(map(repr, unknown))} ignored "
-                f"(known: {', '.join(sorted(self.option_spec))})",
-                entry,
-            )
+        if unknown := unknown_options(self.options, self.option_spec):
+            _warn(f"faq: {unknown}", entry)
         if self.options.get("open"):
             _warn(f"faq :open: takes no value; {self.options['open']!r} ignored", entry)
         if "class" in self.options:

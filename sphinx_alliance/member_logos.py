@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 from sphinx.util.images import get_image_size
 
 from .assets import add_assets_where_used
+from .options import text_options, unknown_options
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,13 @@ def _warn(message: str, location: Any) -> None:
 def sort_option(argument: str | None) -> str:
     """Convert and check the ``:sort:`` option."""
     return directives.choice(argument, ("name", "none"))
+
+
+OPTION_CONVERTERS: dict[str, Callable[[str | None], Any]] = {
+    "sort": sort_option,
+    "logos": directives.unchanged_required,
+    "class": directives.class_option,
+}
 
 
 def svg_size(path: Path) -> tuple[int, int] | None:
@@ -142,13 +150,10 @@ class MemberLogosDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar = {
-        "sort": sort_option,
-        "logos": directives.unchanged_required,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar = text_options(*OPTION_CONVERTERS)
 
     def run(self) -> list[nodes.Node]:
+        self.options = self.checked_options()
         data = self.read_data()
         if data is None:
             return []
@@ -173,6 +178,22 @@ class MemberLogosDirective(SphinxDirective):
         )
         self.set_source_info(grid)
         return [grid]
+
+    def checked_options(self) -> dict[str, Any]:
+        """The options converted; an unknown or invalid one warns and is ignored."""
+        if unknown := unknown_options(self.options, self.option_spec):
+            _warn(f"member-logos: {unknown}", self.get_location())
+        checked = {}
+        for key, convert in OPTION_CONVERTERS.items():
+            if key in self.options:
+                try:
+                    checked[key] = convert(self.options[key])
+                except ValueError as error:
+                    _warn(
+                        f"member-logos :{key}: {self.options[key]!r} ignored: {error}",
+                        self.get_location(),
+                    )
+        return checked
 
     def read_data(self) -> tuple[str, Callable[[int], str], str] | None:
         """The YAML text, a map from its line numbers to locations, and its folder."""

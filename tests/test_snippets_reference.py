@@ -91,6 +91,13 @@ Installation
    name: not a list
 
 .. member-logos::
+   :sort: random
+   :sortt: none
+
+   - name: Options
+     logo: ok.svg
+
+.. member-logos::
 
    - just a string
    - name: No Logo
