@@ -180,9 +180,13 @@ def test_latex_builder_links_names(app):
 @pytest.mark.parametrize(
     ("builder", "link"),
     [
-        ("man", r"Omega \%<https://\:omega\:.example/>"),
-        ("texinfo", "Omega@footnote{https://omega.example/}"),
-        ("xml", '<reference refuri="https://omega.example/">Omega</reference>'),
+        # docutils 0.22 writes "Omega <url>", 0.21 a terminal hyperlink; both escape the URL.
+        (
+            "man",
+            r"Omega \\%<https://\\:omega\\:\.example/>|tty: link https://omega\.example/'.*Omega",
+        ),
+        ("texinfo", re.escape("Omega@footnote{https://omega.example/}")),
+        ("xml", re.escape('<reference refuri="https://omega.example/">Omega</reference>')),
     ],
 )
 def test_other_builders_get_a_list(make_app, rootdir, sphinx_test_tempdir, builder, link):
@@ -192,7 +196,7 @@ def test_other_builders_get_a_list(make_app, rootdir, sphinx_test_tempdir, build
     assert build(app) == ""
     (output,) = app.outdir.glob({"man": "*.1", "texinfo": "*.texi", "xml": "index.xml"}[builder])
     text = output.read_text(encoding="utf-8")
-    assert link in text
+    assert re.search(link, text)
     assert "Mid Corp" in text
     assert "square.svg" not in text
 
