@@ -264,3 +264,9 @@ def test_404_page_follows_the_canonical_url(site_on_read_the_docs):
         assert (site_on_read_the_docs / urlsplit(url).path.removeprefix("/en/latest/")).exists()
     image = page.find("meta", property="og:image")["content"]
     assert image == CANONICAL_URL + "_static/og-image.png"
+
+
+def test_landing_page_shares_its_own_description(site):
+    html = parse_html(site / "index.html")
+    description = html.find("meta", attrs={"name": "description"})["content"]
+    assert html.find("meta", property="og:description")["content"] == description
