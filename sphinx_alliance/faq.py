@@ -45,10 +45,17 @@ def _warn(message: str, location: object) -> None:
     logger.warning(message, location=location, type="alliance", subtype="faq")
 
 
+def _plain_text(node: nodes.Element) -> str:
+    """``clean_astext(node)``, without its deep copy when *node* holds no image or raw node."""
+    if any(isinstance(child, (nodes.image, nodes.raw)) for child in node.findall(nodes.Element)):
+        return clean_astext(node)
+    return node.astext()
+
+
 def question_of(entry: faq_entry) -> str:
     """The entry's question as plain text ('' when it has none)."""
     question = entry.next_node(faq_question)
-    return clean_astext(question) if question is not None else ""
+    return _plain_text(question) if question is not None else ""
 
 
 def _anchor_from_text(text: str) -> str:
@@ -312,7 +319,7 @@ def faq_json_ld(doctree: nodes.document) -> str:
     """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
     questions = []
     for entry in doctree.findall(faq_entry):
-        question, answer = question_of(entry), clean_astext(entry.next_node(faq_answer)).strip()
+        question, answer = question_of(entry), _plain_text(entry.next_node(faq_answer)).strip()
         if question and answer:
             questions.append(
                 {
