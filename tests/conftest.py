@@ -20,8 +20,10 @@ def rootdir() -> Path:
     return Path(__file__).parent / "roots"
 
 
-def build_site(outdir: Path, *args: str, env: dict[str, str] | None = None) -> Path:
-    """Build ``docs/`` the way ``make html`` does and return the HTML folder."""
+def build_site(
+    outdir: Path, *args: str, env: dict[str, str] | None = None, srcdir: Path = DOCS
+) -> Path:
+    """Build ``docs/`` (or *srcdir*) the way ``make html`` does; return the HTML folder."""
     html = outdir / "html"
     result = subprocess.run(
         [
@@ -37,7 +39,7 @@ def build_site(outdir: Path, *args: str, env: dict[str, str] | None = None) -> P
             "-d",
             str(outdir / "doctrees"),
             *args,
-            str(DOCS),
+            str(srcdir),
             str(html),
         ],
         capture_output=True,
