@@ -45,11 +45,15 @@ def _warn(message: str, location: object) -> None:
     logger.warning(message, location=location, type="alliance", subtype="faq")
 
 
-def _plain_text(node: nodes.Element) -> str:
-    """``clean_astext(node)``, without its deep copy when *node* holds no image or raw node."""
-    if any(isinstance(child, (nodes.image, nodes.raw)) for child in node.findall(nodes.Element)):
-        return clean_astext(node)
-    return node.astext()
+def _plain_text(node: nodes.Node) -> str:
+    """``clean_astext(node)`` (no raw text, no image alt text) in one walk, without a copy."""
+    if isinstance(node, nodes.Text):
+        return node.astext()
+    if isinstance(node, nodes.image):
+        return ""
+    return node.child_text_separator.join(
+        _plain_text(child) for child in node.children if not isinstance(child, nodes.raw)
+    )
 
 
 def question_of(entry: faq_entry) -> str:
@@ -181,15 +185,20 @@ class CheckFaqAnchors(SphinxTransform):
     default_priority = 750  # after every id is assigned (MyST slugs: 700)
 
     def apply(self, **kwargs: object) -> None:
-        entries = list(self.document.findall(faq_entry))
-        if not entries:
-            return
+        entries = []
         claimants: dict[str, list[nodes.Element]] = defaultdict(list)
-        anchors = {entry["anchor"] for entry in entries}
         for node in self.document.findall(nodes.Element):
-            wanted = {node["anchor"]} if isinstance(node, faq_entry) else _claimed_ids(node)
-            for anchor in wanted & anchors:
+            if isinstance(node, faq_entry):
+                entries.append(node)
+                wanted = {node["anchor"]}
+            elif node["ids"] or node["names"] or node["dupnames"] or "slug" in node:
+                wanted = _claimed_ids(node)
+            else:
+                continue
+            for anchor in wanted:
                 claimants[anchor].append(node)
+        anchors = {entry["anchor"] for entry in entries}
+        claimants = {anchor: claimants[anchor] for anchor in anchors}
         for anchor, claiming in claimants.items():
             if len(claiming) < 2:
                 continue
@@ -235,10 +244,14 @@ def purge_faq_state(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 def record_faq_state(app: Sphinx, doctree: nodes.document) -> None:
     """Note the page's entry labels and cross-reference targets."""
     env = app.env
-    names = {name for entry in doctree.findall(faq_entry) for name in entry["names"]}
+    names, targets = set(), set()
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, faq_entry):
+            names.update(node["names"])
+        elif isinstance(node, addnodes.pending_xref):
+            targets.add(node["reftarget"].lower())
     if names:
         _labels(env)[env.docname] = names
-    targets = {xref["reftarget"].lower() for xref in doctree.findall(addnodes.pending_xref)}
     if targets:
         _xref_targets(env)[env.docname] = targets
 
