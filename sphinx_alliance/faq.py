@@ -29,15 +29,15 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class faq_entry(nodes.General, nodes.Element):
+class alliance_faq_entry(nodes.General, nodes.Element):
     """One question and its answer; ``ids[0]`` is the entry's anchor."""
 
 
-class faq_question(nodes.General, nodes.TextElement):
+class alliance_faq_question(nodes.General, nodes.TextElement):
     """The question: inline text, extracted for translation."""
 
 
-class faq_answer(nodes.General, nodes.Element):
+class alliance_faq_answer(nodes.General, nodes.Element):
     """The answer: any body elements."""
 
 
@@ -56,9 +56,9 @@ def _plain_text(node: nodes.Node) -> str:
     )
 
 
-def question_of(entry: faq_entry) -> str:
+def question_of(entry: alliance_faq_entry) -> str:
     """The entry's question as plain text ('' when it has none)."""
-    question = entry.next_node(faq_question)
+    question = entry.next_node(alliance_faq_question)
     return _plain_text(question) if question is not None else ""
 
 
@@ -78,16 +78,16 @@ class FaqDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         question_text = " ".join(self.arguments[0].split()) if self.arguments else ""
         # A bad option value is ignored: ":open: false" leaves the entry closed.
-        entry = faq_entry(self.block_text, open=self.options.get("open") == "")
+        entry = alliance_faq_entry(self.block_text, open=self.options.get("open") == "")
         self.set_source_info(entry)
         self._check_options(entry)
 
-        question = faq_question(question_text)
+        question = alliance_faq_question(question_text)
         self.set_source_info(question)
         inline_nodes, messages = self.parse_inline(question_text, lineno=self.lineno)
         question += inline_nodes
         self._keep_question_data(question)
-        answer = faq_answer()
+        answer = alliance_faq_answer()
         self.set_source_info(answer)
         answer += self.parse_content_to_nodes()
         entry += [question, answer]
@@ -101,7 +101,7 @@ class FaqDirective(SphinxDirective):
         self._set_anchor(entry, question_text or self.block_text)
         return [entry, *messages]
 
-    def _keep_question_data(self, question: faq_question) -> None:
+    def _keep_question_data(self, question: alliance_faq_question) -> None:
         """Show raw HTML (MyST passes it through) as text; keep only safe links."""
         for raw in list(question.findall(nodes.raw)):
             raw.replace_self(nodes.Text(raw.astext()))
@@ -114,7 +114,7 @@ class FaqDirective(SphinxDirective):
                 )
                 link.replace_self(link.children)
 
-    def _check_options(self, entry: faq_entry) -> None:
+    def _check_options(self, entry: alliance_faq_entry) -> None:
         """Warn about unknown options and bad values; set the entry's classes."""
         if unknown := unknown_options(self.options, self.option_spec):
             _warn(f"faq: {unknown}", entry)
@@ -126,7 +126,7 @@ class FaqDirective(SphinxDirective):
             except ValueError as error:
                 _warn(f"faq :class: {self.options['class']!r} ignored: {error}", entry)
 
-    def _set_anchor(self, entry: faq_entry, text: str) -> None:
+    def _set_anchor(self, entry: alliance_faq_entry, text: str) -> None:
         """Give *entry* its anchor (from ``:name:``, else *text*); register the name."""
         document = self.state.document
         name = nodes.fully_normalize_name(self.options.get("name", ""))
@@ -170,7 +170,7 @@ def _claimed_ids(node: nodes.Element) -> set[str]:
 
 
 def _describe(node: nodes.Element) -> str:
-    if isinstance(node, faq_entry):
+    if isinstance(node, alliance_faq_entry):
         described, line = f"faq {question_of(node)!r}", node.line
     elif isinstance(node, nodes.section):
         described, line = f"section {clean_astext(node[0])!r}", node[0].line
@@ -188,7 +188,7 @@ class CheckFaqAnchors(SphinxTransform):
         entries = []
         claimants: dict[str, list[nodes.Element]] = defaultdict(list)
         for node in self.document.findall(nodes.Element):
-            if isinstance(node, faq_entry):
+            if isinstance(node, alliance_faq_entry):
                 entries.append(node)
                 wanted = {node["anchor"]}
             elif node["ids"] or node["names"] or node["dupnames"] or "slug" in node:
@@ -202,7 +202,9 @@ class CheckFaqAnchors(SphinxTransform):
         for anchor, claiming in claimants.items():
             if len(claiming) < 2:
                 continue
-            entry = next(node for node in reversed(claiming) if isinstance(node, faq_entry))
+            entry = next(
+                node for node in reversed(claiming) if isinstance(node, alliance_faq_entry)
+            )
             others = ", ".join(_describe(node) for node in claiming if node is not entry)
             _warn(
                 f"faq anchor {anchor!r} is also used by {others}; give the entry a unique :name:",
@@ -246,7 +248,7 @@ def record_faq_state(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     names, targets = set(), set()
     for node in doctree.findall(nodes.Element):
-        if isinstance(node, faq_entry):
+        if isinstance(node, alliance_faq_entry):
             names.update(node["names"])
         elif isinstance(node, addnodes.pending_xref):
             targets.add(node["reftarget"].lower())
@@ -287,7 +289,7 @@ def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> 
     """
     if app.builder.format == "html" or app.builder.name == "gettext":
         return
-    for entry in list(doctree.findall(faq_entry)):
+    for entry in list(doctree.findall(alliance_faq_entry)):
         question, answer = entry.children
         paragraph = nodes.paragraph(
             question.rawsource, "", nodes.strong("", "", *question.children)
@@ -297,12 +299,12 @@ def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> 
         entry.replace_self([target, paragraph, *answer.children])
 
 
-def visit_faq_entry(self: HTML5Translator, node: faq_entry) -> None:
+def visit_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
     self.body.append(self.starttag(node, "div", classes=["sa-faq"]))
     self.body.append('<details class="sa-faq-details"%s>' % (" open" if node["open"] else ""))
 
 
-def depart_faq_entry(self: HTML5Translator, node: faq_entry) -> None:
+def depart_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
     self.body.append("</details>")
     if node["ids"] and self.config.html_permalinks:
         self.body.append(
@@ -312,27 +314,30 @@ def depart_faq_entry(self: HTML5Translator, node: faq_entry) -> None:
     self.body.append("</div>\n")
 
 
-def visit_faq_question(self: HTML5Translator, node: faq_question) -> None:
+def visit_faq_question(self: HTML5Translator, node: alliance_faq_question) -> None:
     self.body.append(self.starttag(node, "summary", "", classes=["sa-faq-question"]))
 
 
-def depart_faq_question(self: HTML5Translator, node: faq_question) -> None:
+def depart_faq_question(self: HTML5Translator, node: alliance_faq_question) -> None:
     self.body.append("</summary>")
 
 
-def visit_faq_answer(self: HTML5Translator, node: faq_answer) -> None:
+def visit_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
     self.body.append(self.starttag(node, "div", classes=["sa-faq-answer"]))
 
 
-def depart_faq_answer(self: HTML5Translator, node: faq_answer) -> None:
+def depart_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
     self.body.append("</div>")
 
 
 def faq_json_ld(doctree: nodes.document) -> str:
     """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
     questions = []
-    for entry in doctree.findall(faq_entry):
-        question, answer = question_of(entry), _plain_text(entry.next_node(faq_answer)).strip()
+    for entry in doctree.findall(alliance_faq_entry):
+        question, answer = (
+            question_of(entry),
+            _plain_text(entry.next_node(alliance_faq_answer)).strip(),
+        )
         if question and answer:
             questions.append(
                 {
@@ -365,13 +370,13 @@ def setup_faq(app: Sphinx) -> None:
     """Register the ``faq`` directive and its nodes."""
     app.add_config_value("alliance_faq_json_ld", True, "html", types=frozenset({bool}))
     app.add_enumerable_node(
-        faq_entry,
+        alliance_faq_entry,
         "faq",
         question_of,
         html=(visit_faq_entry, depart_faq_entry),
     )
-    app.add_node(faq_question, html=(visit_faq_question, depart_faq_question))
-    app.add_node(faq_answer, html=(visit_faq_answer, depart_faq_answer))
+    app.add_node(alliance_faq_question, html=(visit_faq_question, depart_faq_question))
+    app.add_node(alliance_faq_answer, html=(visit_faq_answer, depart_faq_answer))
     app.add_directive("faq", FaqDirective)
     app.add_transform(CheckFaqAnchors)
     app.connect("env-purge-doc", purge_faq_state)
@@ -381,5 +386,5 @@ def setup_faq(app: Sphinx) -> None:
     app.connect("doctree-resolved", replace_outside_html)
     app.connect("html-page-context", add_json_ld)
     add_assets_where_used(
-        app, faq_entry, css=["sphinx-alliance-faq.css"], js=["sphinx-alliance-faq.js"]
+        app, alliance_faq_entry, css=["sphinx-alliance-faq.css"], js=["sphinx-alliance-faq.js"]
     )

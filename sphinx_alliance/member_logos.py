@@ -31,18 +31,18 @@ UNREADABLE = object()  # a value that YAML could not construct (already reported
 SVG_LENGTH = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:px)?\s*")
 
 
-class member_logos(nodes.General, nodes.Element):
+class alliance_member_logos(nodes.General, nodes.Element):
     """The grid: a list of members."""
 
 
-class member(nodes.Part, nodes.TextElement):
+class alliance_member(nodes.Part, nodes.TextElement):
     """One member: its logo(s), inside a reference when it has a homepage.
 
     A text element, so that Sphinx's HTML writer accepts a reference holding two images.
     """
 
 
-class member_logo(nodes.image):
+class alliance_member_logo(nodes.image):
     """A logo image; ``size`` is its intrinsic (width, height).
 
     Not ``width``/``height``: with those, Sphinx would wrap a logo without a homepage in a
@@ -166,14 +166,14 @@ class MemberLogosDirective(SphinxDirective):
             return []
         members = []
         for entry in root.value:
-            member_node = self.member(entry, locate, logos_dir)
+            member_node = self.read_member(entry, locate, logos_dir)
             if member_node is not None:
                 members.append(member_node)
         if not members:
             return []
         if self.options.get("sort", "name") == "name":
             members.sort(key=lambda node: node["name"].casefold())
-        grid = member_logos(
+        grid = alliance_member_logos(
             "", *members, classes=["sa-member-logos", *self.options.get("class", [])]
         )
         self.set_source_info(grid)
@@ -243,9 +243,9 @@ class MemberLogosDirective(SphinxDirective):
             return None
         return root
 
-    def member(
+    def read_member(
         self, entry: yaml.Node, locate: Callable[[int], str], logos_dir: str
-    ) -> member | None:
+    ) -> alliance_member | None:
         """The node for one YAML entry, None for an inactive or invalid (warned) one."""
         if not isinstance(entry, yaml.MappingNode):
             _warn(
@@ -293,16 +293,16 @@ class MemberLogosDirective(SphinxDirective):
             logos[0]["classes"].append("only-light")
             logos[1]["classes"].append("only-dark")
         content = [nodes.reference("", "", *logos, refuri=homepage)] if homepage else logos
-        return member("", "", *content, classes=["sa-member"], name=name)
+        return alliance_member("", "", *content, classes=["sa-member"], name=name)
 
     def logo(
         self, logo: str, logos_dir: str, name: str, problems: list[tuple[str, int]], line: int
-    ) -> member_logo:
+    ) -> alliance_member_logo:
         """The image node for a logo file; files that do not fit are added to *problems*."""
         if not logo.startswith("/"):
             logo = "/" + posixpath.join(logos_dir, logo)
         rel, path = self.env.relfn2path(logo)
-        node = member_logo("", uri=f"/{rel}", alt=name, classes=["sa-member-logo"])
+        node = alliance_member_logo("", uri=f"/{rel}", alt=name, classes=["sa-member-logo"])
         self.set_source_info(node)
         if not rel.lower().endswith(LOGO_SUFFIXES):
             problems.append((f"logo {rel!r} must be an SVG, PNG or WebP file", line))
@@ -326,9 +326,9 @@ def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname:
     """For builders other than HTML: replace each grid by a bullet list of linked names."""
     if app.builder.format == "html":
         return
-    for grid in list(doctree.findall(member_logos)):
+    for grid in list(doctree.findall(alliance_member_logos)):
         items = []
-        for node in grid.findall(member):
+        for node in grid.findall(alliance_member):
             name: nodes.Node = nodes.Text(node["name"])
             reference = next(node.findall(nodes.reference), None)
             if reference is not None:
@@ -337,24 +337,24 @@ def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname:
         grid.replace_self(nodes.bullet_list("", *items, bullet="-", classes=list(grid["classes"])))
 
 
-def visit_member_logos(self: SphinxTranslator, node: member_logos) -> None:
+def visit_member_logos(self: SphinxTranslator, node: alliance_member_logos) -> None:
     # role="list": Safari drops the list semantics of a list without bullets.
     self.body.append(self.starttag(node, "ul", role="list"))
 
 
-def depart_member_logos(self: SphinxTranslator, node: member_logos) -> None:
+def depart_member_logos(self: SphinxTranslator, node: alliance_member_logos) -> None:
     self.body.append("</ul>\n")
 
 
-def visit_member(self: SphinxTranslator, node: member) -> None:
+def visit_member(self: SphinxTranslator, node: alliance_member) -> None:
     self.body.append(self.starttag(node, "li", ""))
 
 
-def depart_member(self: SphinxTranslator, node: member) -> None:
+def depart_member(self: SphinxTranslator, node: alliance_member) -> None:
     self.body.append("</li>\n")
 
 
-def visit_member_logo(self: SphinxTranslator, node: member_logo) -> None:
+def visit_member_logo(self: SphinxTranslator, node: alliance_member_logo) -> None:
     uri = node["uri"]
     if uri in self.builder.images:
         uri = posixpath.join(self.builder.imgpath, quote(self.builder.images[uri]))
@@ -377,9 +377,9 @@ def visit_member_logo(self: SphinxTranslator, node: member_logo) -> None:
 
 def setup_member_logos(app: Sphinx) -> None:
     """Register the ``member-logos`` directive and its nodes."""
-    app.add_node(member_logos, html=(visit_member_logos, depart_member_logos))
-    app.add_node(member, html=(visit_member, depart_member))
-    app.add_node(member_logo, html=(visit_member_logo, None))
+    app.add_node(alliance_member_logos, html=(visit_member_logos, depart_member_logos))
+    app.add_node(alliance_member, html=(visit_member, depart_member))
+    app.add_node(alliance_member_logo, html=(visit_member_logo, None))
     app.add_directive("member-logos", MemberLogosDirective)
     app.connect("doctree-resolved", list_names_for_other_builders)
-    add_assets_where_used(app, member_logos, css=["sphinx-alliance-member-logos.css"])
+    add_assets_where_used(app, alliance_member_logos, css=["sphinx-alliance-member-logos.css"])

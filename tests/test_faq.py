@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from sphinx_alliance.faq import faq_answer, faq_entry, faq_question
+from sphinx_alliance.faq import alliance_faq_answer, alliance_faq_entry, alliance_faq_question
 
 ROOTS = Path(__file__).parent / "roots"
 SUFFIX = {"myst": ".md", "rst": ".rst"}
@@ -78,12 +78,12 @@ def test_builds_without_warnings(html_app: SphinxTestApp) -> None:
 
 def test_doctree(html_app: SphinxTestApp) -> None:
     doctree = html_app.env.get_doctree("index")
-    entries = list(doctree.findall(faq_entry))
+    entries = list(doctree.findall(alliance_faq_entry))
     assert [entry["ids"][0] for entry in entries] == ANCHORS
     for entry in entries:
         question, answer = entry.children
-        assert isinstance(question, faq_question)
-        assert isinstance(answer, faq_answer)
+        assert isinstance(question, alliance_faq_question)
+        assert isinstance(answer, alliance_faq_answer)
         assert question.source.endswith(("index.md", "index.rst"))
         assert question.line == entry.line
     first = entries[0]

@@ -12,7 +12,11 @@ from bs4 import BeautifulSoup, Tag
 from conftest import parse_html
 from docutils import nodes
 
-from sphinx_alliance.member_logos import member, member_logo, member_logos
+from sphinx_alliance.member_logos import (
+    alliance_member,
+    alliance_member_logo,
+    alliance_member_logos,
+)
 
 SORTED = ["Alpha", "beta Labs", "Mid Corp", "Omega"]  # case-insensitive
 FILE_ORDER = ["beta Labs", "Omega", "Alpha", "Mid Corp"]
@@ -115,13 +119,15 @@ def test_grid_html(make_app, rootdir, sphinx_test_tempdir, root):
 def test_doctree(app):
     assert build(app) == ""
     doctree = app.env.get_doctree("index")
-    (grid_node,) = doctree.findall(member_logos)
-    assert [node["name"] for node in grid_node.findall(member)] == SORTED
-    alpha = next(node for node in grid_node.findall(member) if node["name"] == "Alpha")
+    (grid_node,) = doctree.findall(alliance_member_logos)
+    assert [node["name"] for node in grid_node.findall(alliance_member)] == SORTED
+    alpha = next(node for node in grid_node.findall(alliance_member) if node["name"] == "Alpha")
     (reference,) = alpha.children
     assert isinstance(reference, nodes.reference)
     assert reference["refuri"] == HOMEPAGES["Alpha"]
-    assert [(logo["uri"], logo["size"], logo["alt"]) for logo in alpha.findall(member_logo)] == [
+    assert [
+        (logo["uri"], logo["size"], logo["alt"]) for logo in alpha.findall(alliance_member_logo)
+    ] == [
         ("_data/square.svg", (64, 64), "Alpha"),
         ("_data/square-dark.svg", (64, 64), "Alpha"),
     ]
