@@ -13,11 +13,12 @@ SPHINXOPTS ?= -W --keep-going -n
 CHROMIUM := /usr/bin/chromium
 VNU      := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help html test test-compat lint format livehtml linkcheck screenshots bench clean
+.PHONY: help html test fuzz test-compat lint format livehtml linkcheck screenshots bench clean
 
 help:
 	@echo "make html       build the site into $(BUILD)/html (warnings are errors)"
 	@echo "make test       lint, then run the whole test suite"
+	@echo "make fuzz       the generated-input tests with many more examples (minutes)"
 	@echo "make test-compat  the suite (no browser tests) on the oldest supported Sphinx"
 	@echo "make livehtml   preview on http://127.0.0.1:8000, rebuilding on every edit"
 	@echo "make linkcheck  check the site's external links"
@@ -57,6 +58,9 @@ format: $(STAMP)
 
 test: $(STAMP) $(CHROMIUM) $(VNU) lint
 	$(BIN)/python -m pytest -n auto
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n auto tests/test_generated_*.py
 
 # The suite, browser tests aside, on the oldest Sphinx of pyproject.toml's range, in a
 # venv of its own pinned like constraints.txt except for Sphinx and the docutils it needs.

@@ -7,8 +7,21 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, settings
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Generated-input tests build Sphinx projects: each example is a batch of many
+# instances, so few examples go a long way. `make fuzz` runs the long profile.
+settings.register_profile(
+    "suite",
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("fuzz", settings.get_profile("suite"), max_examples=200, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
