@@ -7,12 +7,13 @@ import json
 from collections import defaultdict
 from collections.abc import Set
 from html import escape
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.domains import Domain
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -23,6 +24,7 @@ from .options import text_options, unknown_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
@@ -212,74 +214,99 @@ class CheckFaqAnchors(SphinxTransform):
             )
 
 
-# Sphinx rewrites a page only when its own source changes, so a page whose
-# {ref} shows an entry's question would keep the old question (or a link to a
-# removed entry). Per document we keep the entries' label names and the
-# targets of its cross-references, and rewrite the pages that refer to a
-# label whose (page, id, question) changed.
+class FaqDomain(Domain):
+    """Per document: its entries' labels and the targets of its cross-references.
+
+    Sphinx rewrites a page only when its own source changes, so a page whose
+    ``{ref}`` shows an entry would keep the old question, page or anchor. Each
+    entry's label is compared before and after reading, and the pages that refer
+    to a changed one are rewritten.
+    """
+
+    name = "alliance"
+    label = "sphinx-alliance"
+    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "references": {}}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self.labels_before_reading: dict[str, tuple[str, str, str]] = {}
+
+    @property
+    def entries(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Per document: {label name: (anchor, question)} of its entries."""
+        return self.data["entries"]
+
+    @property
+    def references(self) -> dict[str, set[str]]:
+        """Per document: the targets of its cross-references."""
+        return self.data["references"]
+
+    def entry_labels(self) -> dict[str, tuple[str, str, str]]:
+        """Every entry label: {name: (docname, anchor, question)}."""
+        return {
+            name: (docname, anchor, question)
+            for docname, labels in self.entries.items()
+            for name, (anchor, question) in labels.items()
+        }
+
+    def clear_doc(self, docname: str) -> None:
+        self.entries.pop(docname, None)
+        self.references.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("entries", "references"):
+            theirs = otherdata[key]
+            self.data[key].update(
+                (docname, theirs[docname]) for docname in docnames & theirs.keys()
+            )
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        labels, targets = {}, set()
+        for node in document.findall(nodes.Element):
+            if isinstance(node, alliance_faq_entry):
+                labels.update(
+                    (name, (node["ids"][0], question_of(node))) for name in node["names"]
+                )
+            elif isinstance(node, addnodes.pending_xref):
+                targets.add(node["reftarget"].lower())
+        if labels:
+            self.entries[docname] = labels
+        if targets:
+            self.references[docname] = targets
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []  # entries resolve through the standard domain's labels
 
 
-def _labels(env: BuildEnvironment) -> dict[str, set[str]]:
-    """Per document: the label names of its entries."""
-    if not hasattr(env, "alliance_faq_labels"):
-        env.alliance_faq_labels = {}
-    return env.alliance_faq_labels
-
-
-def _xref_targets(env: BuildEnvironment) -> dict[str, set[str]]:
-    """Per document: the targets of its cross-references."""
-    if not hasattr(env, "alliance_faq_xref_targets"):
-        env.alliance_faq_xref_targets = {}
-    return env.alliance_faq_xref_targets
-
-
-def purge_faq_state(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """Forget *docname*, remembering its labels as they were before this build."""
-    std = env.get_domain("std")
-    before = env.__dict__.setdefault("_alliance_faq_before", {})
-    for name in _labels(env).pop(docname, ()):
-        before.setdefault(name, std.labels.get(name))
-    env.__dict__.setdefault("_alliance_faq_reread", set()).add(docname)
-    _xref_targets(env).pop(docname, None)
-
-
-def record_faq_state(app: Sphinx, doctree: nodes.document) -> None:
-    """Note the page's entry labels and cross-reference targets."""
-    env = app.env
-    names, targets = set(), set()
-    for node in doctree.findall(nodes.Element):
-        if isinstance(node, alliance_faq_entry):
-            names.update(node["names"])
-        elif isinstance(node, addnodes.pending_xref):
-            targets.add(node["reftarget"].lower())
-    if names:
-        _labels(env)[env.docname] = names
-    if targets:
-        _xref_targets(env)[env.docname] = targets
-
-
-def merge_faq_state(
-    app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
-) -> None:
-    """Take the state of *docnames* from a parallel reader."""
-    for mine, theirs in (
-        (_labels(env), _labels(other)),
-        (_xref_targets(env), _xref_targets(other)),
-    ):
-        mine.update((docname, theirs[docname]) for docname in docnames & theirs.keys())
+def remember_labels(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Before any document is purged, note every entry's label as it is."""
+    domain = cast(FaqDomain, env.get_domain(FaqDomain.name))
+    domain.labels_before_reading = domain.entry_labels()
+    return []
 
 
 def pages_referring_to_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The pages whose references to an entry now show another question or target."""
-    before = env.__dict__.pop("_alliance_faq_before", {})
-    reread = env.__dict__.pop("_alliance_faq_reread", set())
-    labels = _labels(env)
-    after = {name for docname in reread for name in labels.get(docname, ())}
-    std = env.get_domain("std")
-    changed = {name for name in before.keys() | after if before.get(name) != std.labels.get(name)}
+    """The pages whose references to an entry now show another question, page or anchor."""
+    domain = cast(FaqDomain, env.get_domain(FaqDomain.name))
+    before, after = domain.labels_before_reading, domain.entry_labels()
+    domain.labels_before_reading = {}
+    changed = {
+        name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+    }
     if not changed:
         return []
-    return [docname for docname, targets in _xref_targets(env).items() if targets & changed]
+    return [docname for docname, targets in domain.references.items() if targets & changed]
 
 
 def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -379,9 +406,8 @@ def setup_faq(app: Sphinx) -> None:
     app.add_node(alliance_faq_answer, html=(visit_faq_answer, depart_faq_answer))
     app.add_directive("faq", FaqDirective)
     app.add_transform(CheckFaqAnchors)
-    app.connect("env-purge-doc", purge_faq_state)
-    app.connect("doctree-read", record_faq_state)
-    app.connect("env-merge-info", merge_faq_state)
+    app.add_domain(FaqDomain)
+    app.connect("env-get-outdated", remember_labels)
     app.connect("env-get-updated", pages_referring_to_changed_entries)
     app.connect("doctree-resolved", replace_outside_html)
     app.connect("html-page-context", add_json_ld)

@@ -20,7 +20,9 @@ settings.register_profile(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.register_profile("fuzz", settings.get_profile("suite"), max_examples=200, derandomize=False)
+settings.register_profile(
+    "fuzz", settings.get_profile("suite"), max_examples=200, derandomize=False
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 REPO = Path(__file__).resolve().parent.parent

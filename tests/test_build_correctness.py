@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS, build_site, parse_html
+from sphinx.testing.util import SphinxTestApp
 
 EPOCH = "1700000000"
 
@@ -69,34 +70,39 @@ def test_builds_are_reproducible(docs_copy: Path, serial_build: Path, tmp_path: 
         assert (again / page).read_bytes() == (serial_build / page).read_bytes(), page
 
 
-def copy_root(rootdir: Path, name: str, tmp_path: Path) -> Path:
-    srcdir = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", srcdir)
-    return srcdir
-
-
 def faq_questions(page: BeautifulSoup) -> list[str]:
     (data,) = json_ld(page)
     return [question["name"] for question in data["mainEntity"]]
 
 
-def test_removed_faq_entry_leaves_nothing_behind(make_app, rootdir: Path, tmp_path: Path):
-    srcdir = copy_root(rootdir, "incremental-faq", tmp_path)
-    app = make_app("html", srcdir=srcdir)
+def reference_targets(app: SphinxTestApp, page: str = "refs.html") -> list[str]:
+    links = parse_html(app.outdir / page).select("a.reference.internal")
+    return [link["href"] for link in links]
+
+
+def rebuild(make_app, app: SphinxTestApp) -> tuple[SphinxTestApp, list[str]]:
+    """Build *app*'s project again from its pickled environment, as a new process would."""
+    app.cleanup()
+    again = make_app("html", srcdir=app.srcdir)
+    read: list[str] = []
+    again.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    again.build()
+    return again, read
+
+
+@pytest.mark.sphinx("html", testroot="incremental-faq", srcdir="incremental-faq-removed")
+def test_removed_faq_entry_leaves_nothing_behind(app: SphinxTestApp, make_app):
     app.build()
     assert app.warning.getvalue() == ""
     faq = parse_html(app.outdir / "faq.html")
     assert faq.find(id="removed-entry") is not None
     assert faq_questions(faq) == ["What stays?", "What goes away?"]
-    links = parse_html(app.outdir / "refs.html").select("a.reference.internal")
-    assert [link["href"] for link in links] == ["faq.html#kept-entry", "faq.html#removed-entry"]
+    assert reference_targets(app) == ["faq.html#kept-entry", "faq.html#removed-entry"]
 
-    app.cleanup()  # the next app reads the pickled environment, as a new process would
-    source = srcdir / "faq.md"
+    source = app.srcdir / "faq.md"
     kept = source.read_text(encoding="utf-8").split(":::{faq} What goes away?")[0]
     source.write_text(kept, encoding="utf-8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
+    app, _ = rebuild(make_app, app)
 
     faq = parse_html(app.outdir / "faq.html")
     assert faq.find(id="removed-entry") is None
@@ -108,30 +114,80 @@ def test_removed_faq_entry_leaves_nothing_behind(make_app, rootdir: Path, tmp_pa
     # refs.md was not edited, yet its dangling reference must be reported and unlinked.
     warning = r"refs\.md:\d+: .*WARNING: undefined label: 'removed-entry'"
     assert re.search(warning, app.warning.getvalue())
+    assert reference_targets(app) == ["faq.html#kept-entry"]
+
+
+def move_entry(srcdir: Path, to_page: str) -> None:
+    """Move the entry named removed-entry from faq.md to the end of *to_page*."""
+    faq = srcdir / "faq.md"
+    kept, moved = faq.read_text(encoding="utf-8").split(":::{faq} What goes away?")
+    faq.write_text(kept, encoding="utf-8")
+    page = srcdir / to_page
+    text = page.read_text(encoding="utf-8") if page.exists() else "# Moved here\n"
+    page.write_text(f"{text}\n:::{{faq}} What goes away?{moved}", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "to_page",
+    [
+        pytest.param(
+            page,
+            marks=pytest.mark.sphinx(
+                "html", testroot="incremental-faq", srcdir=f"moved-to-{page}"
+            ),
+        )
+        for page in ("index.md", "answers.md")
+    ],
+)
+def test_moved_faq_entry_is_linked_where_it_now_is(app: SphinxTestApp, make_app, to_page: str):
+    """Also when the page it moves to is read before the page it leaves (answers < faq)."""
+    app.build()
+    assert reference_targets(app) == ["faq.html#kept-entry", "faq.html#removed-entry"]
+
+    move_entry(app.srcdir, to_page)
+    if to_page == "answers.md":
+        index = app.srcdir / "index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace("refs\n", "refs\nanswers\n"))
+    app, read = rebuild(make_app, app)
+
+    assert "refs" not in read  # the reference is rewritten, not re-read
+    # A serial build purges and reads one page at a time, so Sphinx itself reports a
+    # label moved to a page read earlier as a duplicate (section labels too).
+    warnings = app.warning.getvalue().splitlines()
+    assert [line for line in warnings if "duplicate label removed-entry" not in line] == []
+    page = to_page.replace(".md", ".html")
+    assert reference_targets(app) == ["faq.html#kept-entry", f"{page}#removed-entry"]
+    assert parse_html(app.outdir / page).find(id="removed-entry") is not None
+
+
+@pytest.mark.sphinx("html", testroot="incremental-faq", srcdir="incremental-faq-question")
+def test_edited_question_shows_in_references(app: SphinxTestApp, make_app):
+    app.build()
+    source = app.srcdir / "faq.md"
+    text = source.read_text(encoding="utf-8").replace("What stays?", "What remains?")
+    source.write_text(text, encoding="utf-8")
+    app, read = rebuild(make_app, app)
+
+    assert read == ["faq"]
     links = parse_html(app.outdir / "refs.html").select("a.reference.internal")
-    assert [link["href"] for link in links] == ["faq.html#kept-entry"]
+    assert [link.get_text() for link in links] == ["What remains?", "What goes away?"]
 
 
 def member_names(page: BeautifulSoup) -> list[str]:
     return [img["alt"] for img in page.select("ul.sa-member-logos img.sa-member-logo")]
 
 
-def test_members_edit_shows_after_incremental_build(make_app, rootdir: Path, tmp_path: Path):
-    srcdir = copy_root(rootdir, "incremental-members", tmp_path)
-    app = make_app("html", srcdir=srcdir)
+@pytest.mark.sphinx("html", testroot="incremental-members")
+def test_members_edit_shows_after_incremental_build(app: SphinxTestApp, make_app):
     app.build()
     assert app.warning.getvalue() == ""
     assert member_names(parse_html(app.outdir / "index.html")) == ["Alpha Systems", "Beta Labs"]
 
-    app.cleanup()
-    members = srcdir / "_data" / "members.yml"
+    members = app.srcdir / "_data" / "members.yml"
     text = members.read_text(encoding="utf-8").replace("Beta Labs", "Beta Research")
     text += "- name: Gamma Works\n  logo: logos/gamma.svg\n"
     members.write_text(text, encoding="utf-8")
-    app = make_app("html", srcdir=srcdir)
-    read: list[str] = []
-    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    app.build()
+    app, read = rebuild(make_app, app)
 
     assert app.warning.getvalue() == ""
     assert read == ["index"]
