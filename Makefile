@@ -17,7 +17,7 @@ VNU      := node_modules/vnu-jar/build/dist/vnu.jar
 
 help:
 	@echo "make html       build the site into $(BUILD)/html (warnings are errors)"
-	@echo "make test       lint, then run the whole test suite"
+	@echo "make test       lint (ruff, mypy), then run the whole test suite"
 	@echo "make fuzz       the generated-input tests with many more examples (minutes)"
 	@echo "make test-compat  the suite (no browser tests) on the oldest supported Sphinx"
 	@echo "make livehtml   preview on http://127.0.0.1:8000, rebuilding on every edit"
@@ -51,6 +51,7 @@ html: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format .

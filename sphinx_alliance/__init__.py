@@ -2,10 +2,10 @@
 
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
 
 from .faq import setup_faq
 from .member_logos import setup_member_logos
@@ -20,7 +20,7 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``faq`` and ``member-logos`` directives."""
     app.connect("config-inited", _add_static_path)
     setup_faq(app)

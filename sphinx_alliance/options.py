@@ -4,8 +4,10 @@ from collections.abc import Callable
 
 from docutils.parsers.rst import directives
 
+OptionConverter = Callable[[str | None], str]
 
-class TextOptions(dict):
+
+class TextOptions(dict[str, OptionConverter]):
     """An option spec taking every option as text, unknown ones too, for ``run`` to check.
 
     In reStructuredText docutils drops the whole directive when an option is unknown
@@ -13,13 +15,13 @@ class TextOptions(dict):
     both keep the content and give the same warning.
     """
 
-    def __missing__(self, key: str) -> Callable[[str | None], str]:
+    def __missing__(self, key: str) -> OptionConverter:
         return directives.unchanged
 
 
 def text_options(*names: str) -> TextOptions:
     """An option spec for *names*, each taken as text."""
-    return TextOptions.fromkeys(names, directives.unchanged)
+    return TextOptions({name: directives.unchanged for name in names})
 
 
 def unknown_options(options: dict[str, str], spec: TextOptions) -> str:

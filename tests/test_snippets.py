@@ -5,12 +5,11 @@ pages show it and render it, and here every snippet becomes a page of a small pr
 (one project per syntax, laid out like ``docs/`` so relative paths agree). Its resolved
 doctree must equal ``tests/snippets/{myst,rst}-NAME.xml``, and the two syntaxes must give
 the same doctree. The built site must show both sources of each example and render it.
-After an intended change, regenerate the stored files with::
+After an intended change, regenerate the stored files with pytest-regressions::
 
-    SPHINX_ALLIANCE_REGENERATE=1 .venv/bin/python -m pytest tests/test_snippets.py
+    .venv/bin/python -m pytest tests/test_snippets.py --force-regen
 """
 
-import os
 import re
 import shutil
 from io import StringIO
@@ -24,7 +23,6 @@ from sphinx.testing.util import SphinxTestApp
 
 SNIPPETS = DOCS / "extension" / "snippets"
 EXPECTED = Path(__file__).parent / "snippets"
-REGENERATE = os.environ.get("SPHINX_ALLIANCE_REGENERATE") == "1"
 NAMES = sorted(path.stem for path in (SNIPPETS / "myst").glob("*.txt"))
 SUFFIX = {"myst": ".md", "rst": ".rst"}
 ORPHAN = {"myst": "---\norphan: true\n---\n", "rst": ":orphan:\n\n"}
@@ -93,13 +91,9 @@ def test_examples_build_without_warnings(projects, syntax):
 
 @pytest.mark.parametrize("syntax", ["myst", "rst"])
 @pytest.mark.parametrize("name", NAMES)
-def test_example_doctree_matches_the_stored_one(projects, syntax, name):
+def test_example_doctree_matches_the_stored_one(projects, syntax, name, file_regression):
     actual = projects(syntax).doctrees[name]
-    stored = EXPECTED / f"{syntax}-{name}.xml"
-    if REGENERATE:
-        stored.write_text(actual, encoding="utf-8")
-    assert stored.exists(), f"no {stored.name}: run with SPHINX_ALLIANCE_REGENERATE=1"
-    assert actual == stored.read_text(encoding="utf-8")
+    file_regression.check(actual, fullpath=EXPECTED / f"{syntax}-{name}.xml")
 
 
 @pytest.mark.parametrize("name", NAMES)
