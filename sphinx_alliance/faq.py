@@ -414,6 +414,15 @@ def depart_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
     self.body.append("</div>")
 
 
+_ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{_UNWRITABLE.pattern}")
+
+
+def _json_escape(match: re.Match) -> str:
+    char = match[0]
+    # json's own escape writes a character beyond U+FFFF as a surrogate pair
+    return json.dumps(char)[1:-1] if ord(char) > 0x7F else f"\\u{ord(char):04x}"
+
+
 def faq_json_ld(doctree: nodes.document) -> str:
     """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
     questions = []
@@ -436,11 +445,8 @@ def faq_json_ld(doctree: nodes.document) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # \u escapes keep the JSON equal, the text unable to close the <script>, and
     # the page writable (a lone surrogate of an answer would become "&#55296;").
-    text = _ESCAPED_IN_JSON_LD.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    text = _ESCAPED_IN_JSON_LD.sub(_json_escape, text)
     return f'<script type="application/ld+json">{text}</script>\n'
-
-
-_ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{_UNWRITABLE.pattern}")
 
 
 def add_json_ld(
