@@ -428,7 +428,7 @@ def faq_json_ld(doctree: nodes.document) -> str:
     questions = []
     for entry in doctree.findall(alliance_faq_entry):
         question, answer = (
-            question_of(entry),
+            question_of(entry).strip(),
             _plain_text(entry.next_node(alliance_faq_answer)).strip(),
         )
         if question and answer:
