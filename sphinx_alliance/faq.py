@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Set
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 from urllib.parse import urlsplit
 
@@ -14,7 +16,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.domains import Domain
+from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
@@ -29,6 +33,18 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger(__name__)
+
+MESSAGE_CATALOG = "sphinx_alliance"
+_ = get_translation(MESSAGE_CATALOG)
+
+# What neither HTML nor XML (an epub page) may hold as text: controls other than
+# tab and newlines, lone surrogates and noncharacters.
+_NONCHARACTERS = "".join(
+    chr(plane + low) for plane in range(0, 0x110000, 0x10000) for low in (0xFFFE, 0xFFFF)
+)
+_UNWRITABLE = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]"
+)
 
 
 class alliance_faq_entry(nodes.General, nodes.Element):
@@ -47,26 +63,44 @@ def _warn(message: str, location: object) -> None:
     logger.warning(message, location=location, type="alliance", subtype="faq")
 
 
-def _plain_text(node: nodes.Node) -> str:
-    """``clean_astext(node)`` (no raw text, no image alt text) in one walk, without a copy."""
+def _plain_text(node: nodes.Node, with_raw: bool = False) -> str:
+    """``clean_astext(node)`` (no raw text, no image alt text) in one walk, without a copy.
+
+    *with_raw* keeps the text of raw nodes, as a question shows it.
+    """
     if isinstance(node, nodes.Text):
         return node.astext()
     if isinstance(node, nodes.image):
         return ""
     return node.child_text_separator.join(
-        _plain_text(child) for child in node.children if not isinstance(child, nodes.raw)
+        _plain_text(child, with_raw)
+        for child in node.children
+        if with_raw or not isinstance(child, nodes.raw)
     )
 
 
+def _joined(text: str) -> str:
+    """*text* with each pair of surrogates joined into its character."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+
+
+def _writable(text: str) -> str:
+    """*text* with surrogate pairs joined and what HTML and XML cannot hold as U+FFFD."""
+    if not _UNWRITABLE.search(text):
+        return text
+    return _UNWRITABLE.sub("\ufffd", _joined(text))
+
+
 def question_of(entry: alliance_faq_entry) -> str:
-    """The entry's question as plain text ('' when it has none)."""
+    """The entry's question as plain text, as it is shown ('' when it has none)."""
     question = entry.next_node(alliance_faq_question)
-    return _plain_text(question) if question is not None else ""
+    return _writable(_plain_text(question, with_raw=True)) if question is not None else ""
 
 
 def _anchor_from_text(text: str) -> str:
     """A stable id for *text*: docutils' id rules, else a short hash."""
-    return nodes.make_id(text) or "faq-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+    digest = hashlib.sha1(text.encode(errors="surrogatepass")).hexdigest()
+    return nodes.make_id(text) or "faq-" + digest[:10]
 
 
 class FaqDirective(SphinxDirective):
@@ -88,7 +122,6 @@ class FaqDirective(SphinxDirective):
         self.set_source_info(question)
         inline_nodes, messages = self.parse_inline(question_text, lineno=self.lineno)
         question += inline_nodes
-        self._keep_question_data(question)
         answer = alliance_faq_answer()
         self.set_source_info(answer)
         answer += self.parse_content_to_nodes()
@@ -102,19 +135,6 @@ class FaqDirective(SphinxDirective):
         # Without a question, the block's text gives a stable anchor.
         self._set_anchor(entry, question_text or self.block_text)
         return [entry, *messages]
-
-    def _keep_question_data(self, question: alliance_faq_question) -> None:
-        """Show raw HTML (MyST passes it through) as text; keep only safe links."""
-        for raw in list(question.findall(nodes.raw)):
-            raw.replace_self(nodes.Text(raw.astext()))
-        for link in list(question.findall(nodes.reference)):
-            uri = link.get("refuri", "")
-            if urlsplit(uri).scheme not in {"", "http", "https"}:
-                _warn(
-                    f"faq question: link {uri!r} is not http, https or relative; shown as text",
-                    question,
-                )
-                link.replace_self(link.children)
 
     def _check_options(self, entry: alliance_faq_entry) -> None:
         """Warn about unknown options and bad values; set the entry's classes."""
@@ -211,6 +231,67 @@ class CheckFaqAnchors(SphinxTransform):
             _warn(
                 f"faq anchor {anchor!r} is also used by {others}; give the entry a unique :name:",
                 entry,
+            )
+
+
+def _is_safe_uri(uri: str) -> bool:
+    try:
+        return urlsplit(uri).scheme in {"", "http", "https"}
+    except ValueError:  # e.g. an unclosed [ in the host
+        return False
+
+
+def _excerpt(text: str, length: int = 60) -> str:
+    return repr(text if len(text) <= length else text[:length] + "\u2026")
+
+
+class MakeFaqQuestionsInert(SphinxPostTransform):
+    """Make each question inert as it is finally written, for every builder.
+
+    Substitutions, hyperlink targets and translation have all given the question
+    their nodes by now: raw markup becomes text, a link that is not http, https or
+    relative becomes its text, such an image is left out, and characters that HTML
+    and XML cannot hold become U+FFFD.
+    """
+
+    default_priority = 90  # after references are resolved (10), before images are fetched (100)
+
+    def run(self, **kwargs: object) -> None:
+        for question in self.document.findall(alliance_faq_question):
+            self._make_inert(question)
+
+    def _make_inert(self, question: alliance_faq_question) -> None:
+        for node in list(question.findall(nodes.Element, include_self=False)):
+            if isinstance(node, nodes.raw):
+                # an Element keeps the node's classes, which replace_self must not lose
+                node.replace_self(nodes.inline(node.rawsource, node.astext()))
+            elif isinstance(node, nodes.reference) and not _is_safe_uri(node.get("refuri", "")):
+                _warn(
+                    f"faq question: link {_excerpt(node['refuri'])} is not http, https "
+                    "or relative; shown as text",
+                    question,
+                )
+                node.replace_self(nodes.inline(node.rawsource, "", *node.children))
+            elif isinstance(node, nodes.image) and not _is_safe_uri(node["uri"]):
+                _warn(
+                    f"faq question: image {_excerpt(node['uri'])} is not http, https "
+                    "or relative; left out",
+                    question,
+                )
+                node.parent.remove(node)
+        replaced = set()
+        for text in list(question.findall(nodes.Text)):
+            # astext(): a NUL in a Text node marks a backslash escape
+            if _UNWRITABLE.search(text.astext()):
+                joined = _joined(text.astext())
+                replaced.update(_UNWRITABLE.findall(joined))
+                text.parent.replace(text, nodes.Text(_UNWRITABLE.sub("\ufffd", joined)))
+        if replaced:
+            code_points = ", ".join(f"U+{ord(char):04X}" for char in sorted(replaced)[:5])
+            _warn(
+                f"faq question: characters that HTML and XML cannot hold ({code_points}) "
+                "shown as U+FFFD",
+                question,
             )
 
 
@@ -328,15 +409,18 @@ def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 def visit_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
     self.body.append(self.starttag(node, "div", classes=["sa-faq"]))
-    self.body.append('<details class="sa-faq-details"%s>' % (" open" if node["open"] else ""))
+    # open="open", not a bare open: epub pages are XML.
+    open_ = ' open="open"' if node["open"] else ""
+    self.body.append(f'<details class="sa-faq-details"{open_}>')
 
 
 def depart_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
     self.body.append("</details>")
     if node["ids"] and self.config.html_permalinks:
+        title = escape(_("Link to this question"))
         self.body.append(
             f'<a class="headerlink sa-faq-permalink" href="#{escape(node["ids"][0])}" '
-            f'title="Link to this question">{self.config.html_permalinks_icon}</a>'
+            f'title="{title}">{self.config.html_permalinks_icon}</a>'
         )
     self.body.append("</div>\n")
 
@@ -357,12 +441,21 @@ def depart_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
     self.body.append("</div>")
 
 
+_ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{_UNWRITABLE.pattern}")
+
+
+def _json_escape(match: re.Match) -> str:
+    char = match[0]
+    # json's own escape writes a character beyond U+FFFF as a surrogate pair
+    return json.dumps(char)[1:-1] if ord(char) > 0x7F else f"\\u{ord(char):04x}"
+
+
 def faq_json_ld(doctree: nodes.document) -> str:
     """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
     questions = []
     for entry in doctree.findall(alliance_faq_entry):
         question, answer = (
-            question_of(entry),
+            question_of(entry).strip(),
             _plain_text(entry.next_node(alliance_faq_answer)).strip(),
         )
         if question and answer:
@@ -377,8 +470,9 @@ def faq_json_ld(doctree: nodes.document) -> str:
         return ""
     data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # \u escapes keep the JSON equal and the text unable to close the <script>.
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    # \u escapes keep the JSON equal, the text unable to close the <script>, and
+    # the page writable (a lone surrogate of an answer would become "&#55296;").
+    text = _ESCAPED_IN_JSON_LD.sub(_json_escape, text)
     return f'<script type="application/ld+json">{text}</script>\n'
 
 
@@ -406,6 +500,8 @@ def setup_faq(app: Sphinx) -> None:
     app.add_node(alliance_faq_answer, html=(visit_faq_answer, depart_faq_answer))
     app.add_directive("faq", FaqDirective)
     app.add_transform(CheckFaqAnchors)
+    app.add_post_transform(MakeFaqQuestionsInert)
+    app.add_message_catalog(MESSAGE_CATALOG, Path(__file__).parent / "locale")
     app.add_domain(FaqDomain)
     app.connect("env-get-outdated", remember_labels)
     app.connect("env-get-updated", pages_referring_to_changed_entries)

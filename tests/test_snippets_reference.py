@@ -76,6 +76,13 @@ Installation
 
    Yes.
 
+.. |script| image:: javascript:alert(1)
+.. |control| unicode:: U+0001
+
+.. faq:: A `script <javascript:alert(1)>`_ link, a |script| image, a |control| character?
+
+   Yes.
+
 .. member-logos:: missing.yml
 
 .. member-logos:: members.yml

@@ -1,9 +1,14 @@
-"""Strangers' HTML and script in FAQ questions, answers and member data stay inert text.
+"""Strangers' HTML and script in FAQ questions and member data stay inert text.
 
 ``roots/test-hostile`` puts ``<img onerror>``, ``</script><script>``, ``<svg onload>``,
-attribute break-outs and ``javascript:``/``data:`` links into questions and answers (MyST
-and reStructuredText) and into member names and homepages (a YAML file and an inline body).
-Every payload would call ``alert``, log to the console or set ``window.saHostile``.
+attribute break-outs and ``javascript:``/``data:`` links into questions (MyST and
+reStructuredText), into answers as code, links and reStructuredText paragraphs, and into
+member names and homepages (a YAML file and an inline body). Every payload would call
+``alert``, log to the console or set ``window.saHostile``.
+
+An answer is the page's own content: raw HTML in a MyST answer is passed through, as in any
+paragraph of the page (MyST's feature; ``test_faq_hostile.py`` checks it), so a payload
+there would run. Only questions and member data are made inert by the extension.
 """
 
 import re
