@@ -262,7 +262,7 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (5, "a member must be a mapping (name: ..., logo: ...); entry left out"),
     (6, "missing 'name'; entry left out"),
     (7, "member 'No Logo': missing 'logo'; entry left out"),
-    (10, "member 'Maybe Active': 'active' must be true or false, not 'maybe'"),
+    (10, "member 'Maybe Active': 'active' must be true or false, not maybe"),
     (
         13,
         "member 'Typo': unknown key 'logo_drak' (allowed: name, logo, homepage, active, "
@@ -276,12 +276,12 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
     (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
     (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': an SVG needs"),
-    (29, "'name' must be a non-empty string, not ['a', 'list']; entry left out"),
+    (29, "'name' must be a non-empty string, not [a, list]; entry left out"),
     (32, "member 'Twice': duplicate key 'name'; entry left out"),
     (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found"),
     (37, "'name' must be a non-empty string, not 1984; entry left out"),
-    (41, "member 'Bad Date': unreadable value of 'active': month must be in 1..12"),
-    (44, "member 'Empty Homepage': 'homepage' must be a non-empty string, not None"),
+    (41, "member 'Bad Date': 'active' must be true or false, not 2024-13-45"),
+    (44, "member 'Empty Homepage': 'homepage' must be a non-empty string, not an empty value"),
     (50, "member 'Quote Homepage': homepage 'https://quote.example/?q=\"><script>"),
 ]
 HOSTILE = "<img src=x onerror=alert(1)>"
