@@ -88,15 +88,15 @@ def open_regular_file(path: str, limit: int) -> BinaryIO:
     Otherwise raise OSError with the reason: a FIFO or a device is never read from.
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO must not wait
-    stream = os.fdopen(fd, "rb")
     status = os.fstat(fd)
+    if stat.S_ISREG(status.st_mode) and status.st_size <= limit:
+        return os.fdopen(fd, "rb")
+    os.close(fd)
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
     if not stat.S_ISREG(status.st_mode):
-        stream.close()
         raise OSError(errno.EINVAL, "not a regular file")
-    if status.st_size > limit:
-        stream.close()
-        raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB")
-    return stream
+    raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB")
 
 
 def svg_size(stream: BinaryIO) -> tuple[int, int] | None:
