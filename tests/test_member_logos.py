@@ -390,6 +390,7 @@ HOSTILE_WARNINGS = [  # (location, start of the message after "member-logos: ")
     ("index.rst:16", "cannot read data file 'fifo.yml': not a regular file"),
     ("index.rst:18", re.compile(r"cannot read data file '(\.\./)+dev/zero': not a regular file")),
     ("index.rst:20", "cannot read data file 'huge.yml': larger than 1 MiB"),
+    ("nul-path.rst:4", "cannot read data file 'a\\x00b.yml': the path has a character no file"),
     # Line numbers of data in the directive's body, past the directive's own line.
     ("lines-myst.md:11", "member 'Late': logo 'late.gif' must be an SVG, PNG or WebP file"),
     ("lines-myst.md:24", "member 'Later': logo 'later.gif' must be an SVG, PNG or WebP file"),
