@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import errno
+import math
+import os
 import posixpath
 import re
+import stat
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree
 
 import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StateMachine
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxTranslator
 from sphinx.util.images import get_image_size
@@ -27,8 +32,19 @@ ALLOWED_KEYS = ("name", "logo", "homepage", "active", "logo_dark")
 LOGO_SUFFIXES = (".svg", ".png", ".webp")
 URL_FORBIDDEN = frozenset('"<>\\^`{|}')  # never allowed unescaped in a URL
 SVG_TAG = "{http://www.w3.org/2000/svg}svg"  # without the namespace, a browser shows nothing
-UNREADABLE = object()  # a value that YAML could not construct (already reported)
-SVG_LENGTH = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(?:px)?\s*")
+STR_TAG = "tag:yaml.org,2002:str"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+SVG_LENGTH = re.compile(rf"\s*({NUMBER})\s*(?:px)?\s*")
+SVG_VIEWBOX = re.compile(rf"\s*{NUMBER}(?:[\s,]+{NUMBER}){{3}}\s*")
+# Code points that XML 1.0 forbids (controls, lone surrogates, U+FFFE, U+FFFF): an epub
+# page holding one does not parse, and some writers fail on a lone surrogate.
+NOT_XML_CHAR = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_DATA_BYTES = 2**20
+MAX_LOGO_BYTES = 5 * 2**20
+SVG_HEAD_BYTES = 2**16  # the root element of a real logo starts well within this
+MAX_DEPTH = 20  # member data needs 3 levels; PyYAML's composer recurses once per level
+SHOWN = 60  # the most characters of a value that a warning quotes
 
 
 class alliance_member_logos(nodes.General, nodes.Element):
@@ -66,15 +82,34 @@ OPTION_CONVERTERS: dict[str, Callable[[str | None], Any]] = {
 }
 
 
-def svg_size(path: Path) -> tuple[int, int] | None:
-    """The intrinsic size of an SVG file, from its root's width/height or viewBox.
+def open_regular_file(path: str, limit: int) -> BinaryIO:
+    """Open *path* for reading if it is a regular file of at most *limit* bytes.
 
-    imagesize reads only width/height, with a regex that can match a child element.
+    Otherwise raise OSError with the reason: a FIFO or a device is never read from.
     """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO must not wait
+    status = os.fstat(fd)
+    if stat.S_ISREG(status.st_mode) and status.st_size <= limit:
+        return os.fdopen(fd, "rb")
+    os.close(fd)
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    raise OSError(errno.EFBIG, f"larger than {limit // 2**20} MiB")
+
+
+def svg_size(stream: BinaryIO) -> tuple[int, int] | None:
+    """The intrinsic size of an SVG, from its root's width/height or viewBox.
+
+    imagesize reads only width/height, with a regex that can match a child element. Only
+    the file's head is parsed: expat takes time quadratic in a tag fed to it in pieces.
+    """
+    parser = ElementTree.XMLPullParser(events=("start",))
+    parser.feed(stream.read(SVG_HEAD_BYTES))
     try:
-        with path.open("rb") as stream:
-            _event, root = next(ElementTree.iterparse(stream, events=("start",)))
-    except (ElementTree.ParseError, OSError, StopIteration):
+        _event, root = next(parser.read_events())
+    except (ElementTree.ParseError, StopIteration):
         return None
     if root.tag != SVG_TAG:
         return None
@@ -82,54 +117,75 @@ def svg_size(path: Path) -> tuple[int, int] | None:
     height = SVG_LENGTH.fullmatch(root.get("height", ""))
     if width and height:
         size = float(width[1]), float(height[1])
+    elif SVG_VIEWBOX.fullmatch(root.get("viewBox", "")):
+        _x, _y, *size = map(float, re.split(r"[\s,]+", root.get("viewBox").strip()))
     else:
-        try:
-            _x, _y, *size = map(float, root.get("viewBox", "").replace(",", " ").split())
-        except ValueError:
-            return None
-        if len(size) != 2:
-            return None
-    if min(size) <= 0:
+        return None
+    if not all(math.isfinite(length) and length > 0 for length in size):
         return None
     return max(1, round(size[0])), max(1, round(size[1]))
 
 
-def logo_size(path: Path) -> tuple[int, int] | None:
-    """The intrinsic size of an SVG, PNG or WebP file, or None if it cannot be read."""
-    if path.suffix.lower() == ".svg":
-        return svg_size(path)
+def logo_size(path: str) -> tuple[int, int] | None:
+    """The intrinsic size of an SVG, PNG or WebP file, or None if it cannot be read.
+
+    Raises OSError if *path* is not a regular file of at most MAX_LOGO_BYTES.
+    """
+    with open_regular_file(path, MAX_LOGO_BYTES) as stream:
+        if path.lower().endswith(".svg"):
+            return svg_size(stream)
     size = get_image_size(path)
     return size if size and min(size) > 0 else None
 
 
-def construct(node: yaml.Node) -> Any:
-    """The Python value of a YAML node, built by the safe loader's rules."""
-    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+def relfn2path(env: BuildEnvironment, filename: str) -> tuple[str, str]:
+    """``env.relfn2path``, raising OSError for a path the OS refuses."""
+    try:
+        return env.relfn2path(filename)
+    except ValueError as err:  # a NUL byte, or a lone surrogate no file name can hold
+        raise OSError(errno.EINVAL, "the path has a character no file name can hold") from err
+    except RuntimeError as err:  # Python 3.11's Path.resolve on a symlink loop
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP)) from err
+
+
+def cut(text: str) -> str:
+    """*text*, shortened to what a warning quotes."""
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
+
+
+def source(node: yaml.Node) -> str:
+    """A YAML node's source text, shortened and escaped, for a warning.
+
+    Never the constructed value: its repr may be refused (a huge integer) or explode
+    (an alias chain).
+    """
+    start, end = node.start_mark, node.end_mark
+    text = start.buffer[start.index : min(end.index, start.index + SHOWN + 1)]
+    return repr(cut(text))[1:-1] or "an empty value"
+
+
+def text_value(node: yaml.Node) -> str | None:
+    """The string a YAML node holds, or None if it holds anything else."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
+        return node.value
+    return None
 
 
 def read_entry(
     entry: yaml.MappingNode, problems: list[tuple[str, int]]
-) -> dict[str, tuple[Any, int]]:
-    """The values of a member entry, as {key: (value, line)}; mistakes go to *problems*."""
-    values: dict[str, tuple[Any, int]] = {}
+) -> dict[str, tuple[yaml.Node, int]]:
+    """The value nodes of a member entry, as {key: (node, line)}; mistakes go to *problems*."""
+    values: dict[str, tuple[yaml.Node, int]] = {}
     for key_node, value_node in entry.value:
         line = key_node.start_mark.line
-        try:
-            key = construct(key_node)
-        except (yaml.YAMLError, ValueError, TypeError) as err:
-            problems.append((f"unreadable key: {getattr(err, 'problem', None) or err}", line))
-            continue
+        key = text_value(key_node)
         if key not in ALLOWED_KEYS:
-            problems.append((f"unknown key {key!r} (allowed: {', '.join(ALLOWED_KEYS)})", line))
+            shown = repr(cut(key)) if key is not None else source(key_node)
+            problems.append((f"unknown key {shown} (allowed: {', '.join(ALLOWED_KEYS)})", line))
         elif key in values:
             problems.append((f"duplicate key {key!r}", line))
         else:
-            try:
-                values[key] = construct(value_node), line
-            except (yaml.YAMLError, ValueError, TypeError) as err:
-                reason = getattr(err, "problem", None) or err
-                problems.append((f"unreadable value of {key!r}: {reason}", line))
-                values[key] = UNREADABLE, line
+            values[key] = value_node, line
     return values
 
 
@@ -142,6 +198,29 @@ def is_web_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+class DataLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing data nested deeper than MAX_DEPTH levels.
+
+    PyYAML's composer recurses once per level: deeper data would raise RecursionError.
+    """
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.depth == MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"nested more than {MAX_DEPTH} levels deep",
+                self.peek_event().start_mark,
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class MemberLogosDirective(SphinxDirective):
@@ -160,7 +239,7 @@ class MemberLogosDirective(SphinxDirective):
         text, locate, data_dir = data
         logos_dir = data_dir
         if "logos" in self.options:
-            logos_dir, _ = self.env.relfn2path(self.options["logos"])
+            logos_dir = self.options["logos"]
         root = self.compose(text, locate)
         if root is None:
             return []
@@ -188,9 +267,12 @@ class MemberLogosDirective(SphinxDirective):
             if key in self.options:
                 try:
                     checked[key] = convert(self.options[key])
-                except ValueError as error:
+                    if key == "logos":
+                        checked[key] = relfn2path(self.env, checked[key])[0]
+                except (ValueError, OSError) as error:
+                    reason = getattr(error, "strerror", None) or error
                     _warn(
-                        f"member-logos :{key}: {self.options[key]!r} ignored: {error}",
+                        f"member-logos :{key}: {cut(self.options[key])!r} ignored: {reason}",
                         self.get_location(),
                     )
         return checked
@@ -211,27 +293,41 @@ class MemberLogosDirective(SphinxDirective):
                 "member-logos: both a data file and a body were given; the body is ignored",
                 self.get_location(),
             )
-        rel, path = self.env.relfn2path(self.arguments[0])
-        self.env.note_dependency(rel)
+        rel = self.arguments[0]
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            rel, path = relfn2path(self.env, rel)
+            self.env.note_dependency(rel)
+            with open_regular_file(path, MAX_DATA_BYTES) as stream:
+                text = stream.read().decode("utf-8")
         except (OSError, UnicodeDecodeError) as err:
             reason = getattr(err, "strerror", None) or err
-            _warn(f"member-logos: cannot read data file {rel!r}: {reason}", self.get_location())
+            _warn(
+                f"member-logos: cannot read data file {cut(rel)!r}: {reason}", self.get_location()
+            )
             return None
         return text, lambda line: f"{path}:{line + 1}", posixpath.dirname(rel)
 
     def locate_in_body(self, index: int) -> str:
         """The location ("path:line") of line *index* of the directive's body."""
-        source, offset = self.content.info(min(index, len(self.content) - 1))
-        if offset < self.lineno:  # MyST counts from the directive's line, docutils from the top
-            source, offset = self.get_source_info()[0], self.lineno + self.content_offset + index
+        index = min(index, len(self.content) - 1)  # a YAML error may point past the end
+        if isinstance(self.state_machine, StateMachine):
+            # docutils: each line knows its file (maybe an included one) and its offset.
+            source, offset = self.content.info(index)
+        else:
+            # MyST: the body's first line is content_offset lines after the opening line.
+            source = self.get_source_info()[0]
+            offset = self.lineno + self.content_offset + index
         return f"{source}:{offset + 1}"
 
     def compose(self, text: str, locate: Callable[[int], str]) -> yaml.SequenceNode | None:
         """Parse the YAML into a node tree that keeps line numbers; None after a warning."""
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = yaml.compose(text, Loader=DataLoader)
+        except yaml.reader.ReaderError as err:
+            line = text.count("\n", 0, err.position)
+            problem = f"unacceptable character #x{err.character:04x}: {err.reason}"
+            _warn(f"member-logos: invalid YAML: {problem}", locate(line))
+            return None
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
             problem = getattr(err, "problem", None) or str(err)
@@ -261,30 +357,45 @@ class MemberLogosDirective(SphinxDirective):
                 if required:
                     problems.append((f"missing {key!r}", entry.start_mark.line))
                 return None
-            value, line = values[key]
-            if value is UNREADABLE:
+            node, line = values[key]
+            value = text_value(node)
+            if value is None or not value.strip():
+                problems.append((f"{key!r} must be a non-empty string, not {source(node)}", line))
                 return None
-            if not isinstance(value, str) or not value.strip():
-                problems.append((f"{key!r} must be a non-empty string, not {value!r}", line))
+            # JSON writes a character beyond U+FFFF as two escaped UTF-16 surrogates.
+            value = value.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+            if char := NOT_XML_CHAR.search(value):
+                problems.append(
+                    (f"{key!r} contains U+{ord(char[0]):04X}, which text cannot hold", line)
+                )
                 return None
             return value
 
         name = text("name", required=True)
-        label = f"member {name!r}: " if name else ""
+        label = f"member {cut(name)!r}: " if name else ""
         homepage = text("homepage")
         if homepage is not None and not is_web_url(homepage):
             problems.append(
-                (f"homepage {homepage!r} is not a valid http or https URL", values["homepage"][1])
+                (
+                    f"homepage {cut(homepage)!r} is not a valid http or https URL",
+                    values["homepage"][1],
+                )
             )
-        active, line = values.get("active", (True, 0))
-        if active is not UNREADABLE and not isinstance(active, bool):
-            problems.append((f"'active' must be true or false, not {active!r}", line))
+        active = True
+        if "active" in values:
+            node, line = values["active"]
+            if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
+                active = yaml.constructor.SafeConstructor().construct_yaml_bool(node)
+            else:
+                problems.append((f"'active' must be true or false, not {source(node)}", line))
         logos = []
         for key in ("logo", "logo_dark"):
             logo = text(key, required=key == "logo")
             # The logo files of an inactive member may be gone.
             if logo is not None and active is not False:
-                logos.append(self.logo(logo, logos_dir, name or "", problems, values[key][1]))
+                image = self.logo(logo, logos_dir, name or "", problems, values[key][1])
+                if image is not None:
+                    logos.append(image)
         for problem, line in problems:
             _warn(f"member-logos: {label}{problem}; entry left out", locate(line))
         if problems or active is False:
@@ -297,28 +408,41 @@ class MemberLogosDirective(SphinxDirective):
 
     def logo(
         self, logo: str, logos_dir: str, name: str, problems: list[tuple[str, int]], line: int
-    ) -> alliance_member_logo:
+    ) -> alliance_member_logo | None:
         """The image node for a logo file; files that do not fit are added to *problems*."""
         if not logo.startswith("/"):
             logo = "/" + posixpath.join(logos_dir, logo)
-        rel, path = self.env.relfn2path(logo)
-        node = alliance_member_logo("", uri=f"/{rel}", alt=name, classes=["sa-member-logo"])
-        self.set_source_info(node)
+        try:
+            rel, path = relfn2path(self.env, logo)
+        except OSError as err:
+            problems.append((f"cannot read logo file {cut(logo[1:])!r}: {err.strerror}", line))
+            return None
         if not rel.lower().endswith(LOGO_SUFFIXES):
-            problems.append((f"logo {rel!r} must be an SVG, PNG or WebP file", line))
-        elif not Path(path).is_file():
-            # A dependency that does not exist makes Sphinx re-read the page until it does.
+            problems.append((f"logo {cut(rel)!r} must be an SVG, PNG or WebP file", line))
+            return None
+        try:
+            size = logo_size(path)
+        except OSError as err:
+            # A dependency that is not a file makes Sphinx re-read the page until it is one.
             self.env.note_dependency(rel)
-            problems.append((f"logo file {rel!r} not found", line))
-        else:
-            node["size"] = logo_size(Path(path))
-            if node["size"] is None:
-                needs = (
-                    "an SVG needs the SVG namespace and a viewBox (or width and height)"
-                    if rel.lower().endswith(".svg")
-                    else "is the file damaged?"
-                )
-                problems.append((f"cannot read the size of logo {rel!r}: {needs}", line))
+            if isinstance(err, FileNotFoundError):
+                problems.append((f"logo file {cut(rel)!r} not found", line))
+            else:
+                problems.append((f"cannot read logo file {cut(rel)!r}: {err.strerror}", line))
+            return None
+        if size is None:
+            needs = (
+                "an SVG needs the SVG namespace and a viewBox (or width and height) "
+                "of finite, positive numbers"
+                if rel.lower().endswith(".svg")
+                else "is the file damaged?"
+            )
+            problems.append((f"cannot read the size of logo {cut(rel)!r}: {needs}", line))
+            return None
+        node = alliance_member_logo(
+            "", uri=f"/{rel}", alt=name, classes=["sa-member-logo"], size=size
+        )
+        self.set_source_info(node)
         return node
 
 

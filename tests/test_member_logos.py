@@ -1,10 +1,12 @@
 """The ``member-logos`` directive: doctree, HTML, other builders, bad input, rebuilds."""
 
+import os
 import re
 import shutil
 import struct
 import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -262,7 +264,7 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (5, "a member must be a mapping (name: ..., logo: ...); entry left out"),
     (6, "missing 'name'; entry left out"),
     (7, "member 'No Logo': missing 'logo'; entry left out"),
-    (10, "member 'Maybe Active': 'active' must be true or false, not 'maybe'"),
+    (10, "member 'Maybe Active': 'active' must be true or false, not maybe"),
     (
         13,
         "member 'Typo': unknown key 'logo_drak' (allowed: name, logo, homepage, active, "
@@ -276,12 +278,12 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
     (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
     (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': an SVG needs"),
-    (29, "'name' must be a non-empty string, not ['a', 'list']; entry left out"),
+    (29, "'name' must be a non-empty string, not [a, list]; entry left out"),
     (32, "member 'Twice': duplicate key 'name'; entry left out"),
     (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found"),
     (37, "'name' must be a non-empty string, not 1984; entry left out"),
-    (41, "member 'Bad Date': unreadable value of 'active': month must be in 1..12"),
-    (44, "member 'Empty Homepage': 'homepage' must be a non-empty string, not None"),
+    (41, "member 'Bad Date': 'active' must be true or false, not 2024-13-45"),
+    (44, "member 'Empty Homepage': 'homepage' must be a non-empty string, not an empty value"),
     (50, "member 'Quote Homepage': homepage 'https://quote.example/?q=\"><script>"),
 ]
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -362,3 +364,104 @@ def test_incremental_rebuild(make_app, rootdir, sphinx_test_tempdir):
     img = grid(parse_html(app.outdir / "inline.html")).find("img", alt="Inline One")
     assert img["width"] == "150"
     assert app.warning.getvalue() == ""
+
+
+HOSTILE_WARNINGS = [  # (location, start of the message after "member-logos: ")
+    ("numbers.yml:4", "'name' must be a non-empty string, not 0xffffffff"),
+    ("numbers.yml:6", "'name' must be a non-empty string, not 1:1:1:1:1"),
+    ("numbers.yml:10", "member 'Laughs': 'homepage' must be a non-empty string, not [&a0 [x,"),
+    ("numbers.yml:13", "member 'Laughing key': unknown key [&b0 [x, x,"),
+    ("deep.yml:1", "invalid YAML: nested more than 20 levels deep"),
+    ("members.json:3", "'name' contains U+D83D, which text cannot hold; entry left out"),
+    ("members.json:4", "'name' contains U+0001, which text cannot hold; entry left out"),
+    ("members.json:5", "'name' contains U+FFFE, which text cannot hold; entry left out"),
+    ("members.json:6", "'name' contains U+0000, which text cannot hold; entry left out"),
+    ("sizes.yml:4", "member 'Exponent': cannot read the size of logo 'exponent.svg': "),
+    ("sizes.yml:6", "member 'Digits': cannot read the size of logo 'digits.svg': "),
+    ("sizes.yml:8", "member 'Infinity': cannot read the size of logo 'infinity.svg': "),
+    ("sizes.yml:10", "member 'NaN': cannot read the size of logo 'nan.svg': "),
+    ("sizes.yml:12", "member 'Long tag': cannot read the size of logo 'long-tag.svg': "),
+    ("sizes.yml:14", "member 'Huge logo': cannot read logo file 'huge.png': larger than 5 MiB;"),
+    ("paths.yml:4", "member 'Nul': 'logo' contains U+0000, which text cannot hold"),
+    ("paths.yml:6", "member 'Surrogate': 'logo' contains U+DCFF, which text cannot hold"),
+    ("paths.yml:8", "member 'Loop': cannot read logo file 'loop.svg': Too many levels of symb"),
+    ("paths.yml:10", "member 'Folder': cannot read logo file 'folder.svg': Is a directory;"),
+    ("paths.yml:12", "member 'Fifo': cannot read logo file 'fifo.svg': not a regular file;"),
+    ("index.rst:16", "cannot read data file 'fifo.yml': not a regular file"),
+    ("index.rst:18", re.compile(r"cannot read data file '(\.\./)+dev/zero': not a regular file")),
+    ("index.rst:20", "cannot read data file 'huge.yml': larger than 1 MiB"),
+    ("nul-path.rst:4", "cannot read data file 'a\\x00b.yml': the path has a character no file"),
+    # Line numbers of data in the directive's body, past the directive's own line.
+    ("lines-myst.md:11", "member 'Late': logo 'late.gif' must be an SVG, PNG or WebP file"),
+    ("lines-myst.md:24", "member 'Later': logo 'later.gif' must be an SVG, PNG or WebP file"),
+    ("lines-rst.rst:9", "member 'Late': logo 'late.gif' must be an SVG, PNG or WebP file"),
+    ("included.txt:6", "member 'Included': logo 'included.gif' must be an SVG, PNG or WebP"),
+]
+FINE = "Fine \N{SLIGHTLY SMILING FACE}"  # from a JSON escape: two surrogates, paired
+
+
+def add_hostile_files(srcdir: Path) -> None:
+    """The files of the hostile root that git cannot hold, or should not."""
+    for name in ("loop.svg", "zero.yml", "fifo.svg", "fifo.yml", "folder.svg"):
+        path = srcdir / name
+        if path.is_symlink() or path.exists():
+            continue
+        if name == "loop.svg":
+            path.symlink_to(name)
+        elif name == "zero.yml":
+            path.symlink_to("/dev/zero")
+        elif name.startswith("fifo"):
+            os.mkfifo(path)
+        else:
+            path.mkdir()
+    # A root tag of 4 MiB: reading its size must not take time quadratic in its length.
+    attributes = "".join(f' a{i}="{i}"' for i in range(300_000))
+    (srcdir / "long-tag.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg"{attributes} viewBox="0 0 40 10"/>'
+    )
+    with (srcdir / "huge.png").open("wb") as stream:
+        stream.truncate(5 * 2**20 + 1)
+    (srcdir / "huge.yml").write_text("- name: Fine\n  logo: ok.svg\n" * 40_000)
+
+
+@pytest.mark.parametrize(
+    "builder", ["html", "epub", "text", "latex", "gettext", "man", "texinfo", "xml"]
+)
+def test_hostile_data_warns_in_every_builder(make_app, rootdir, sphinx_test_tempdir, builder):
+    srcdir = sphinx_test_tempdir / f"member-logos-hostile-{builder}"
+    shutil.copytree(rootdir / "test-member-logos-hostile", srcdir, dirs_exist_ok=True)
+    add_hostile_files(srcdir)
+    app = make_app(builder, srcdir=srcdir)
+    warnings = build(app)  # an exception would propagate
+
+    found = re.findall(
+        r"^(\S+):(\d+): WARNING: member-logos: (.*) \[alliance\.member-logos\]$",
+        warnings,
+        flags=re.MULTILINE,
+    )
+    assert len(found) == len(HOSTILE_WARNINGS), warnings
+    for (path, line, message), (location, start) in zip(
+        sorted(found, key=lambda f: (Path(f[0]).name, int(f[1]))),
+        sorted(HOSTILE_WARNINGS, key=lambda w: (w[0].split(":")[0], int(w[0].split(":")[1]))),
+        strict=True,
+    ):
+        assert f"{Path(path).relative_to(srcdir)}:{line}" == location
+        pattern = start if isinstance(start, re.Pattern) else re.compile(re.escape(start))
+        assert pattern.match(message), (location, message)
+        assert len(message) < 300
+    assert len(warnings.splitlines()) == len(found), warnings
+
+    if builder in {"html", "epub"}:
+        pages = {"html": "*.html", "epub": "*.xhtml"}[builder]
+        index = app.outdir / pages.replace("*", "index")
+        if builder == "epub":  # every page must be well-formed XML
+            for page in app.outdir.glob(pages):
+                ElementTree.parse(page)
+        grids = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").select(
+            "ul.sa-member-logos"
+        )
+        assert [names(ul) for ul in grids] == [["Fine"], [FINE], ["Fine"], ["Fine"]]
+    elif builder == "text":
+        text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+        items = re.findall(r"^\* (.+)$", text, flags=re.MULTILINE)
+        assert items[:4] == ["Fine", FINE, "Fine", "Fine"]

@@ -130,6 +130,16 @@ Installation
      logo: gone.svg
    - name: No Size
      logo: no-size.svg
+   - name: "Control\\x01"
+     logo: ok.svg
+   - name: Folder
+     logo: folder.svg
+
+.. member-logos::
+   :logos: loop
+
+   - name: Looped
+     logo: /ok.svg
 """
 
 
@@ -162,6 +172,8 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     (srcdir / "members.yml").write_text("- name: Fine\n  logo: ok.svg\n")
     (srcdir / "ok.svg").write_text(LOGO)
     (srcdir / "no-size.svg").write_text(NO_SIZE)
+    (srcdir / "folder.svg").mkdir()
+    (srcdir / "loop").symlink_to("loop")
     warnings = StringIO()
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
     try:
