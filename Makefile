@@ -37,7 +37,7 @@ help:
 	@echo "make linkcheck  check the site's external links"
 	@echo "make screenshots  full-page PNGs of two pages, light/dark, desktop/phone"
 	@echo "make bench      time the directives at scale and the site's rebuilds (minutes)"
-	@echo "make clean      remove builds and the virtual environment"
+	@echo "make clean      remove builds and the virtual environments"
 
 $(TOOLS)/bin/uv:
 	@$(CHECK_PYTHON)
