@@ -1,11 +1,15 @@
 # The two commands of the README: `make html` and `make test`. Everything they need
-# is set up here on first use: the virtual environment, the pinned Python packages,
-# and for the tests Debian's Chromium and the W3C HTML checker.
+# is set up here on first use: uv, the virtual environment with the packages of
+# uv.lock, and for the tests Debian's Chromium and the W3C HTML checker.
 
 PYTHON   ?= python3
+UV_VERSION := 0.13.9
 VENV     := .venv
 BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
+TOOLS    := .venv-tools
+# uv from PATH, else the pinned one, installed into $(TOOLS) with $(PYTHON)'s pip.
+UV       ?= $(or $(shell command -v uv),$(TOOLS)/bin/uv)
 SOURCE   := docs
 BUILD    := docs/_build
 SPHINX   := $(BIN)/python -m sphinx
@@ -13,26 +17,45 @@ SPHINXOPTS ?= -W --keep-going -n
 CHROMIUM := /usr/bin/chromium
 VNU      := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: help html test fuzz test-compat lint format livehtml linkcheck screenshots bench clean
+# uv uses the Python it is given and never downloads one: that cannot work offline.
+export UV_PYTHON_DOWNLOADS := never
+# Fails with one line on what to do unless $(PYTHON) is 3.11 or newer.
+CHECK_PYTHON = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	|| { echo "make: needs Python 3.11 or newer, and '$(PYTHON)' is \
+	$$($(PYTHON) -V 2>/dev/null || echo 'not found'): install one, then run \
+	make PYTHON=/path/to/python3.13 $(MAKECMDGOALS)" >&2; exit 1; }
+PYTHON_EXE = $$($(PYTHON) -c 'import sys; print(sys.executable)')
+
+.PHONY: help html test fuzz test-matrix lock lint format livehtml linkcheck screenshots bench clean
 
 help:
 	@echo "make html       build the site into $(BUILD)/html (warnings are errors)"
 	@echo "make test       lint (ruff, mypy), then run the whole test suite"
 	@echo "make fuzz       the generated-input tests with many more examples (minutes)"
-	@echo "make test-compat  the suite (no browser tests) on the oldest supported Sphinx"
+	@echo "make test-matrix  the suite on every Python 3.11+ found here, oldest and newest Sphinx"
+	@echo "make lock       update uv.lock after changing the dependencies in pyproject.toml"
 	@echo "make livehtml   preview on http://127.0.0.1:8000, rebuilding on every edit"
 	@echo "make linkcheck  check the site's external links"
 	@echo "make screenshots  full-page PNGs of two pages, light/dark, desktop/phone"
 	@echo "make bench      time the directives at scale and the site's rebuilds (minutes)"
-	@echo "make clean      remove builds and the virtual environment"
+	@echo "make clean      remove builds and the virtual environments"
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+$(TOOLS)/bin/uv:
+	@$(CHECK_PYTHON)
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --disable-pip-version-check -q uv==$(UV_VERSION)
 
-# Reinstall only when the dependency files change.
-$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt -e ".[docs,test,dev]"
+# Reinstall only when the dependency files change; a lock older than pyproject.toml fails.
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@$(CHECK_PYTHON)
+	@$(UV) lock --check --quiet --python "$(PYTHON_EXE)" \
+		|| { echo "make: uv.lock does not match pyproject.toml: run make lock, commit uv.lock" >&2; \
+		exit 1; }
+	$(UV) sync --locked --quiet --python "$(PYTHON_EXE)" --extra docs --group test --group dev
 	@touch $@
+
+lock: | $(UV)
+	$(UV) lock --python "$(PYTHON_EXE)"
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -63,20 +86,11 @@ test: $(STAMP) $(CHROMIUM) $(VNU) lint
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n auto tests/test_generated_*.py
 
-# The suite, browser tests aside, on the oldest Sphinx of pyproject.toml's range, in a
-# venv of its own pinned like constraints.txt except for Sphinx and the docutils it needs.
-COMPAT        := $(VENV)/compat
-COMPAT_SPHINX := sphinx==8.2.3 docutils==0.21.2
-
-$(COMPAT)/.installed: pyproject.toml constraints.txt | $(BIN)/python
-	$(PYTHON) -m venv $(COMPAT)
-	grep -v -i -E '^(sphinx|docutils)==' constraints.txt > $(COMPAT)/constraints.txt
-	$(COMPAT)/bin/python -m pip install --disable-pip-version-check -q \
-		-c $(COMPAT)/constraints.txt -e ".[docs,test]" $(COMPAT_SPHINX)
-	@touch $@
-
-test-compat: $(COMPAT)/.installed $(VNU)
-	$(COMPAT)/bin/python -m pytest -n 2 -m "not browser"
+# The suite, browser tests aside, on every Python found here with the oldest and the
+# newest Sphinx it allows; then the browser tests once.
+test-matrix: $(STAMP) $(CHROMIUM) $(VNU)
+	UV=$(UV) tests/matrix.sh
+	$(BIN)/python -m pytest -n 2 -m browser
 
 livehtml: $(STAMP)
 	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 $(SPHINXOPTS) \
@@ -93,4 +107,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(BUILD) $(VENV) node_modules
+	rm -rf $(BUILD) $(VENV) $(TOOLS) .venv-matrix node_modules

@@ -1,13 +1,15 @@
 """The Read the Docs configuration is valid, and a build run its way works."""
 
 import json
+import re
 
 import pytest
 import yaml
 from conftest import REPO, build_site, parse_html
 from jsonschema import Draft7Validator
 
-SCHEMA = REPO.parent / "shared" / "reference" / "readthedocs-v2.schema.json"
+# Read the Docs' public JSON schema of the v2 configuration file.
+SCHEMA = REPO / "tests" / "data" / "readthedocs-v2.schema.json"
 
 
 @pytest.fixture
@@ -15,21 +17,21 @@ def config() -> dict:
     return yaml.safe_load((REPO / ".readthedocs.yaml").read_text())
 
 
-@pytest.mark.skipif(
-    not SCHEMA.exists(), reason="the shared reference folder is not beside the repo"
-)
 def test_config_validates_against_read_the_docs_schema(config):
     schema = json.loads(SCHEMA.read_text())
     errors = [e.message for e in Draft7Validator(schema).iter_errors(config)]
     assert errors == []
 
 
-def test_config_builds_the_docs_from_the_lock_file(config):
+def test_config_builds_the_docs_from_the_lock_file_with_the_makefiles_uv(config):
     assert config["sphinx"] == {"configuration": "docs/conf.py", "fail_on_warning": True}
-    assert config["build"]["tools"]["python"] == "3.11"
+    assert config["build"]["tools"]["python"] == "3.13"
+    (install_uv,) = config["build"]["jobs"]["post_create_environment"]
+    makefile_uv = re.search(r"^UV_VERSION := (\S+)$", (REPO / "Makefile").read_text(), re.M)
+    assert install_uv == f"python -m pip install uv=={makefile_uv[1]}"
     (install,) = config["build"]["jobs"]["install"]
-    assert "-c constraints.txt" in install
-    assert (REPO / "constraints.txt").exists()
+    assert install.startswith("UV_PROJECT_ENVIRONMENT=$READTHEDOCS_VIRTUALENV_PATH ")
+    assert install.endswith(" uv sync --locked --extra docs --no-dev")
 
 
 def test_build_as_read_the_docs_runs_it_sets_the_canonical_url(tmp_path):

@@ -2,8 +2,9 @@
 
 The wheel is installed into a fresh virtual environment (no system site-packages,
 nothing from this checkout on the path) from a wheelhouse of its dependencies, pinned to
-the versions this suite runs on (so ``make test-compat`` checks the wheel on its Sphinx),
-then builds a small reStructuredText project with ``extensions = ["sphinx_alliance"]``.
+the versions this suite runs on (so each cell of ``make test-matrix`` checks the wheel on
+its Sphinx), then builds a small reStructuredText project with
+``extensions = ["sphinx_alliance"]``.
 """
 
 import json
@@ -88,7 +89,7 @@ def test_sdist_and_wheel_contain_the_package_and_its_static_files(dist):
     assert modules <= wheel
     assert modules <= sdist
     assert not [n for n in wheel if "__pycache__" in n or n.startswith(("tests/", "docs/"))]
-    assert {"pyproject.toml", "tests/conftest.py", "docs/conf.py", "constraints.txt"} <= sdist
+    assert {"pyproject.toml", "tests/conftest.py", "docs/conf.py", "uv.lock"} <= sdist
     assert not [n for n in sdist if "_build/" in n or "__pycache__" in n]
 
 
