@@ -65,6 +65,7 @@ myst_url_schemes = {
 html_theme = "furo"
 html_title = "Bytecode Alliance"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 # Browsers ask for /favicon.ico on their own.

@@ -168,6 +168,9 @@ def navigation(site: Path, page: str) -> dict[str | None, set[str]]:
     caption = None
     for child in tree.find_all(["p", "ul"], recursive=False):
         if child.name == "p":
+            # A heading role needs its level (furo's template in docs/_templates adds it).
+            assert child["role"] == "heading", child
+            assert child["aria-level"], child
             caption = text(child)
         else:
             groups[caption] = {path for path, _ in links(site, page, child)}
