@@ -1,5 +1,9 @@
 """Sphinx configuration for the Bytecode Alliance website."""
 
+import contextlib
+import importlib
+import io
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urlparse
@@ -31,6 +35,8 @@ myst_enable_extensions = [
     "substitution",
 ]
 myst_heading_anchors = 3
+# MyST logs its whole configuration at info level on every build: keep its warnings only.
+logging.getLogger("sphinx.myst_parser.sphinx_ext.main").setLevel(logging.WARNING)
 
 # The facts about the Alliance's projects live once, in _data/projects.yml; the
 # overview table and every project page's key-facts table read them from here as
@@ -59,6 +65,7 @@ myst_url_schemes = {
 html_theme = "furo"
 html_title = "Bytecode Alliance"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 # Browsers ask for /favicon.ico on their own.
@@ -80,3 +87,9 @@ ogp_site_url = html_baseurl
 # The wordmark on the hero's gradient, 1200x630, rendered with headless Chromium.
 ogp_image = "_static/og-image.png"
 ogp_image_alt = "The Bytecode Alliance wordmark"
+# Every page shares that image, so no generated social cards (they would need matplotlib).
+ogp_social_cards = {"enable": False}
+# Without matplotlib, sphinxext-opengraph 0.13 prints a notice when imported, whatever the
+# configuration: import it here, before Sphinx does, with that print swallowed.
+with contextlib.redirect_stdout(io.StringIO()):
+    importlib.import_module("sphinxext.opengraph")

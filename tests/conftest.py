@@ -64,6 +64,8 @@ def build_site(
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", result.stderr
+    # -q leaves warnings and errors only: a clean build prints nothing.
+    assert result.stdout == "", result.stdout
     return html
 
 

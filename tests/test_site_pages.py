@@ -39,6 +39,16 @@ KEY_FACTS = [
     "Platforms",
     "Execution modes",
 ]
+# The extension's reference, for the site's contributors; links to these addresses exist.
+REFERENCE_PAGES = (
+    "extension/index.html",
+    "extension/install.html",
+    "extension/faq.html",
+    "extension/member-logos.html",
+    "extension/member-data.html",
+    "extension/configuration.html",
+    "extension/warnings.html",
+)
 CANONICAL_URL = "https://bytecodealliance.example/en/latest/"
 
 
@@ -151,10 +161,44 @@ def test_getting_started_snippets_get_a_copy_button(site, name):
     assert any("copybutton.js" in src for src in scripts)
 
 
-def test_navigation_lists_the_projects(site):
-    nav = parse_html(site / "index.html").find(class_="sidebar-tree")
-    linked = {path for path, _ in links(site, "index.html", nav)}
-    assert {project_page(name) for name in PROJECTS} <= linked
+def navigation(site: Path, page: str) -> dict[str | None, set[str]]:
+    """The pages the sidebar of ``page`` links, by caption (``None`` before the first)."""
+    tree = parse_html(site / page).find(class_="sidebar-tree")
+    groups: dict[str | None, set[str]] = {}
+    caption = None
+    for child in tree.find_all(["p", "ul"], recursive=False):
+        if child.name == "p":
+            # A heading role needs its level (furo's template in docs/_templates adds it).
+            assert child["role"] == "heading", child
+            assert child["aria-level"], child
+            caption = text(child)
+        else:
+            groups[caption] = {path for path, _ in links(site, page, child)}
+    return groups
+
+
+@pytest.mark.parametrize("page", ["index.html", "membership.html", "extension/faq.html"])
+def test_navigation_keeps_the_reference_apart_from_the_visitors_pages(site, page):
+    nav = navigation(site, page)
+    assert list(nav) == [None, "For contributors"]
+    visitors = {"projects/index.html", "membership.html", *map(project_page, PROJECTS)}
+    assert nav[None] == visitors
+    assert nav["For contributors"] == {"contributing.html", *REFERENCE_PAGES}
+
+
+def test_reference_keeps_its_addresses(site):
+    built = {path.relative_to(site).as_posix() for path in (site / "extension").glob("*.html")}
+    assert built == set(REFERENCE_PAGES)
+
+
+def test_contributing_page_explains_editing_and_links_the_reference(site):
+    article = parse_html(site / "contributing.html").find("article")
+    assert "make livehtml" in text(article)
+    for anchor in ("faq-on-this-site", "member-on-this-site", "adding-a-page"):
+        assert article.find("section", id=anchor), anchor
+    assert "docs/_data/members.yml" in text(article.find(id="member-on-this-site"))
+    linked = {path for path, _ in links(site, "contributing.html", article)}
+    assert set(REFERENCE_PAGES) <= linked
 
 
 def test_landing_page_layout(site):

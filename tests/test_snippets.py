@@ -115,11 +115,15 @@ def test_reference_pages_show_both_sources_and_render_each_example(site, page, r
     html = parse_html(site / "extension" / f"{page}.html")
     names = [name for name in NAMES if name.startswith(page + "-")]
     results = html.select(f"article {rendered}")
-    sources = [block.get_text() for block in html.select("article .sd-tab-content pre")]
+    # Each source is a code block captioned with its syntax.
+    sources = {
+        (block.select_one(".caption-text").get_text(), block.pre.get_text())
+        for block in html.select("article div.literal-block-wrapper")
+    }
     for name in names:
-        for syntax in ("myst", "rst"):
+        for syntax, caption in (("myst", "MyST Markdown"), ("rst", "reStructuredText")):
             snippet = (SNIPPETS / syntax / f"{name}.txt").read_text(encoding="utf-8")
-            assert snippet in sources, f"{syntax}/{name} is not shown on {page}.html"
+            assert (caption, snippet) in sources, f"{syntax}/{name} is not shown on {page}.html"
     expected = sum(
         (SNIPPETS / "myst" / f"{name}.txt").read_text().count("{" + page) for name in names
     )
