@@ -30,8 +30,11 @@ BUILTIN_RULES: dict[str, dict[str, Any]] = {
     "copybutton.css": {"when": CODE_BLOCKS},
     "clipboard.min.js": {"when": CODE_BLOCKS, "defer": True},
     "copybutton.js": {"when": CODE_BLOCKS, "defer": True},
-    # sphinx-design: every component carries an sd- class, icons too (as raw SVG).
-    "sphinx-design.min.css": {"when": [".sd-*"]},
+    # sphinx-design: every component carries an sd- class; icons are nodes of their own
+    # (raw HTML with an sd- class before sphinx-design 0.7).
+    "sphinx-design.min.css": {
+        "when": [".sd-*", "sphinx_design.icons.sd_icon", "sphinx_design.icons.fontawesome"]
+    },
     "design-tabs.js": {"when": [".sd-tab-set"], "defer": True},
     # Scripts that nothing calls while the page loads.
     "sphinx_highlight.js": {"defer": True},
@@ -83,8 +86,12 @@ def node_class(path: str) -> type[nodes.Node]:
     return found
 
 
-def compile_rule(spec: object) -> Rule:
-    """A :class:`Rule` from its ``{"when": [...], "defer": bool}`` form."""
+def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
+    """A :class:`Rule` from its ``{"when": [...], "defer": bool}`` form.
+
+    A built-in rule skips the node classes of extensions that are not installed (or of
+    another version): their nodes cannot be on a page.
+    """
     if not isinstance(spec, dict):
         msg = f"a rule is a dict with the keys 'when' and 'defer', not {spec!r}"
         raise RuleError(msg)
@@ -102,9 +109,16 @@ def compile_rule(spec: object) -> Rule:
         msg = f"'when' must be a list of strings, not {when!r}"
         raise RuleError(msg)
     classes = [item[1:] for item in when if item.startswith(".")]
+    node_types = []
+    for path in (item for item in when if not item.startswith(".")):
+        try:
+            node_types.append(node_class(path))
+        except RuleError:
+            if not builtin:
+                raise
     return Rule(
         conditional=True,
-        node_types=tuple(node_class(item) for item in when if not item.startswith(".")),
+        node_types=tuple(node_types),
         classes=frozenset(c for c in classes if not c.endswith("*")),
         class_prefixes=tuple(c[:-1] for c in classes if c.endswith("*")),
         defer=defer,
@@ -113,17 +127,17 @@ def compile_rule(spec: object) -> Rule:
 
 def compile_rules(app: Sphinx) -> dict[str, Rule]:
     """The built-in rules, replaced or extended by those of ``alliance_page_assets``."""
-    rules = {name: compile_rule(spec) for name, spec in BUILTIN_RULES.items()}
+    rules = {name: compile_rule(spec, builtin=True) for name, spec in BUILTIN_RULES.items()}
     config = app.config.alliance_page_assets
     for name, spec in (config if isinstance(config, dict) else {}).items():
         try:
             rules[str(name)] = compile_rule(spec)
         except RuleError as error:
             logger.warning(
-                "alliance_page_assets[%r]: %s; rule ignored",
+                "alliance_page_assets[%r] in %s: %s; rule ignored",
                 name,
+                Path(app.confdir, "conf.py"),
                 error,
-                location=str(Path(app.confdir, "conf.py")),
                 type="alliance",
                 subtype="page-assets",
             )
