@@ -7,7 +7,8 @@ Usage (from the repository root; ``make lighthouse`` runs the first line)::
 
 Lighthouse (``node_modules/.bin/lighthouse``, pinned in package.json) drives Debian's
 Chromium with its default mobile profile (simulated slow 4G, 4x CPU slowdown). Each site is
-served as plain files, uncompressed, by Python's HTTP server; the runs of the sites
+served as plain files by Python's HTTP server, uncompressed (``--gzip``: text files
+compressed, as Read the Docs serves them); the runs of the sites
 alternate, so a change in the machine's load falls on all of them, and the table shows
 medians. "gzip" is what the same files weigh compressed (gzip -6), as a host that compresses
 would send them.
@@ -17,6 +18,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import statistics
@@ -47,9 +49,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> http.server.ThreadingHTTPServer:
+class GzipHandler(QuietHandler):
+    """Send text files gzip-compressed, as Read the Docs' CDN does."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path /= "index.html"
+        if path.suffix not in {".html", ".css", ".js", ".svg"} or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, handler_class=QuietHandler) -> http.server.ThreadingHTTPServer:
     """Serve *directory* on a free port of 127.0.0.1 from a background thread."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -113,10 +133,12 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per page (default 3)")
     parser.add_argument("--page", action="append", help=f"pages to measure (default {PAGES})")
+    parser.add_argument("--gzip", action="store_true", help="serve text files gzip-compressed")
     args = parser.parse_args()
     sites = dict(site.split("=", 1) for site in args.site or [f"site={REPO}/docs/_build/html"])
     pages = args.page or PAGES
-    servers = {label: serve(Path(path)) for label, path in sites.items()}
+    handler = GzipHandler if args.gzip else QuietHandler
+    servers = {label: serve(Path(path), handler) for label, path in sites.items()}
     rows: dict[tuple[str, str], list[dict[str, float]]] = {}
     for run in range(args.runs):
         for page in pages:
@@ -126,7 +148,8 @@ def main() -> None:
                 rows.setdefault((page, label), []).append(row)
                 print(f"run {run + 1}/{args.runs} {page} {label}: {row}", flush=True)
     columns = list(next(iter(rows.values()))[0])
-    print(f"\nLighthouse medians of {args.runs} runs, mobile profile\n")
+    served = "gzip-compressed" if args.gzip else "uncompressed"
+    print(f"\nLighthouse medians of {args.runs} runs, mobile profile, served {served}\n")
     print("| page | site | " + " | ".join(columns) + " |")
     print("|---|---|" + "---:|" * len(columns))
     for (page, label), runs in rows.items():
