@@ -219,6 +219,7 @@ def select_page_assets(
 
 
 def connect_page_assets(app: Sphinx) -> None:
+    """Check the rules once, when the feature is on for an HTML builder."""
     if not app.config.alliance_page_assets or app.builder.format != "html":
         return
     # Late, so that files added for this page by other handlers are seen too.
