@@ -38,6 +38,7 @@ help:
 	@echo "make linkcheck  check the site's external links"
 	@echo "make screenshots  full-page PNGs of two pages, light/dark, desktop/phone"
 	@echo "make bench      time the directives at scale and the site's rebuilds (minutes)"
+	@echo "make lighthouse  Lighthouse scores of the landing page and a project page (minutes)"
 	@echo "make clean      remove builds and the virtual environments"
 
 $(TOOLS)/bin/uv:
@@ -105,6 +106,18 @@ screenshots: html $(CHROMIUM)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Lighthouse from npm (12.x, the newest that runs on Debian's Node 20) with Debian's
+# Chromium, on the site served from 127.0.0.1; see benchmarks/README.md.
+.PHONY: lighthouse
+LIGHTHOUSE := node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: html $(CHROMIUM) $(LIGHTHOUSE)
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf $(BUILD) $(VENV) $(TOOLS) .venv-matrix node_modules

@@ -62,6 +62,13 @@ myst_url_schemes = {
     "site": notfound_urls_prefix + "{{path}}",
 }
 
+# Each page links only the CSS and JS it uses, and its scripts wait for the page. Under furo
+# nothing calls Sphinx's two base scripts while the page loads, outside the search page.
+alliance_page_assets = {
+    "documentation_options.js": {"defer": True},
+    "doctools.js": {"defer": True},
+}
+
 html_theme = "furo"
 html_title = "Bytecode Alliance"
 html_static_path = ["_static"]

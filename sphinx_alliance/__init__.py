@@ -9,6 +9,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from .faq import setup_faq
 from .member_logos import setup_member_logos
+from .page_assets import setup_page_assets
 
 __version__ = version("sphinx-alliance")
 
@@ -25,6 +26,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", _add_static_path)
     setup_faq(app)
     setup_member_logos(app)
+    setup_page_assets(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -1,0 +1,232 @@
+"""Link other extensions' CSS and JS only from the pages that use them, and defer scripts.
+
+Sphinx links every file added with ``app.add_css_file``/``add_js_file`` from every page.
+With ``alliance_page_assets`` on, each HTML page drops the files of a rule whose nodes it
+does not hold, and its scripts that a rule marks safe to defer get ``defer``.
+"""
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+CODE_BLOCKS = ["docutils.nodes.literal_block", "docutils.nodes.doctest_block"]
+
+# A rule names a file as its extension adds it; "when" lists what a page must hold for the
+# file to be linked (a node class by import path, or ".class" / ".prefix-*" for a node or
+# raw HTML element with that class); "defer" says the script may run after parsing.
+BUILTIN_RULES: dict[str, dict[str, Any]] = {
+    # Pygments' colours: code blocks, and inline code with a language (the `code` role).
+    "pygments.css": {"when": [*CODE_BLOCKS, ".code"]},
+    # sphinx-copybutton puts its buttons on code blocks.
+    "copybutton.css": {"when": CODE_BLOCKS},
+    "clipboard.min.js": {"when": CODE_BLOCKS, "defer": True},
+    "copybutton.js": {"when": CODE_BLOCKS, "defer": True},
+    # sphinx-design: every component carries an sd- class; icons are nodes of their own
+    # (raw HTML with an sd- class before sphinx-design 0.7).
+    "sphinx-design.min.css": {
+        "when": [".sd-*", "sphinx_design.icons.sd_icon", "sphinx_design.icons.fontawesome"]
+    },
+    "design-tabs.js": {"when": [".sd-tab-set"], "defer": True},
+    # Scripts that nothing calls while the page loads.
+    "sphinx_highlight.js": {"defer": True},
+    "scripts/furo.js": {"defer": True},
+}
+RULE_KEYS = {"when", "defer"}
+RAW_HTML_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)""")
+# Sphinx's search page loads searchtools.js after the page's scripts, without defer.
+NO_DEFER_TEMPLATES = {"search.html"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """When a page needs one file, and whether the file may be deferred."""
+
+    conditional: bool
+    node_types: tuple[type[nodes.Node], ...] = ()
+    classes: frozenset[str] = frozenset()
+    class_prefixes: tuple[str, ...] = ()
+    defer: bool = False
+
+    def needed(self, node_types: set[type[nodes.Node]], classes: set[str]) -> bool:
+        """Whether a page holding *node_types* and *classes* needs the file."""
+        if not self.conditional:
+            return True
+        if self.node_types and any(issubclass(t, self.node_types) for t in node_types):
+            return True
+        if not self.classes.isdisjoint(classes):
+            return True
+        return bool(self.class_prefixes) and any(
+            c.startswith(self.class_prefixes) for c in classes
+        )
+
+
+class RuleError(ValueError):
+    """A rule of ``alliance_page_assets`` that cannot be used."""
+
+
+def node_class(path: str) -> type[nodes.Node]:
+    """The node class at the import path *path* (``module.Class``)."""
+    module, _, name = path.rpartition(".")
+    try:
+        found = getattr(importlib.import_module(module), name) if module else None
+    except (ImportError, AttributeError):
+        found = None
+    if not (isinstance(found, type) and issubclass(found, nodes.Node)):
+        msg = f"{path!r} is not the import path of a docutils node class"
+        raise RuleError(msg)
+    return found
+
+
+def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
+    """A :class:`Rule` from its ``{"when": [...], "defer": bool}`` form.
+
+    A built-in rule skips the node classes of extensions that are not installed (or of
+    another version): their nodes cannot be on a page.
+    """
+    if not isinstance(spec, dict):
+        msg = f"a rule is a dict with the keys 'when' and 'defer', not {spec!r}"
+        raise RuleError(msg)
+    if unknown := sorted(map(str, set(spec) - RULE_KEYS)):
+        msg = f"unknown key {', '.join(map(repr, unknown))} (known: 'defer', 'when')"
+        raise RuleError(msg)
+    defer = spec.get("defer", False)
+    if not isinstance(defer, bool):
+        msg = f"'defer' must be True or False, not {defer!r}"
+        raise RuleError(msg)
+    when = spec.get("when")
+    if when is None:
+        return Rule(conditional=False, defer=defer)
+    if not isinstance(when, list | tuple) or not all(isinstance(item, str) for item in when):
+        msg = f"'when' must be a list of strings, not {when!r}"
+        raise RuleError(msg)
+    classes = [item[1:] for item in when if item.startswith(".")]
+    node_types = []
+    for path in (item for item in when if not item.startswith(".")):
+        try:
+            node_types.append(node_class(path))
+        except RuleError:
+            if not builtin:
+                raise
+    return Rule(
+        conditional=True,
+        node_types=tuple(node_types),
+        classes=frozenset(c for c in classes if not c.endswith("*")),
+        class_prefixes=tuple(c[:-1] for c in classes if c.endswith("*")),
+        defer=defer,
+    )
+
+
+def compile_rules(app: Sphinx) -> dict[str, Rule]:
+    """The built-in rules, replaced or extended by those of ``alliance_page_assets``."""
+    rules = {name: compile_rule(spec, builtin=True) for name, spec in BUILTIN_RULES.items()}
+    config = app.config.alliance_page_assets
+    for name, spec in (config if isinstance(config, dict) else {}).items():
+        try:
+            rules[str(name)] = compile_rule(spec)
+        except RuleError as error:
+            logger.warning(
+                "alliance_page_assets[%r] in %s: %s; rule ignored",
+                name,
+                Path(app.confdir, "conf.py"),
+                error,
+                type="alliance",
+                subtype="page-assets",
+            )
+    return rules
+
+
+def page_contents(doctree: nodes.document | None) -> tuple[set[type[nodes.Node]], set[str]]:
+    """The node classes and the CSS classes (raw HTML's too) found in *doctree*."""
+    node_types: set[type[nodes.Node]] = set()
+    classes: set[str] = set()
+    if doctree is None:
+        return node_types, classes
+    for node in doctree.findall(nodes.Element):
+        node_types.add(type(node))
+        classes.update(node["classes"])
+        if isinstance(node, nodes.raw) and "html" in node.get("format", "").split():
+            for value in RAW_HTML_CLASS.findall(node.astext()):
+                classes.update(value.split())
+    return node_types, classes
+
+
+def asset_name(asset: Any) -> str:
+    """The file name of a CSS or JS asset as its extension added it (no ``_static/``)."""
+    return str(getattr(asset, "filename", asset) or "").removeprefix("_static/")
+
+
+def deferred(script: Any) -> Any:
+    """A copy of the asset *script* with ``defer`` (assets are immutable)."""
+    return type(script)(
+        script.filename, priority=script.priority, **{**script.attributes, "defer": "defer"}
+    )
+
+
+def runs_later(script: Any) -> bool:
+    """Whether *script* is a file that waits for the page anyway (defer, async, module)."""
+    attributes = getattr(script, "attributes", {})
+    return bool(getattr(script, "filename", script)) and (
+        "defer" in attributes or "async" in attributes or attributes.get("type") == "module"
+    )
+
+
+def select_page_assets(
+    rules: dict[str, Rule],
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict,
+    doctree: nodes.document | None,
+) -> None:
+    """Drop the page's unneeded CSS and JS files and defer the scripts that may be."""
+    node_types, classes = page_contents(doctree)
+    keep_all = app.registry.html_assets_policy == "always"
+
+    def needed(asset: Any) -> bool:
+        rule = rules.get(asset_name(asset))
+        return keep_all or rule is None or rule.needed(node_types, classes)
+
+    if "css_files" in context:
+        context["css_files"] = [css for css in context["css_files"] if needed(css)]
+    if "script_files" not in context:
+        return
+    scripts = sorted(
+        (js for js in context["script_files"] if needed(js)),
+        key=lambda js: getattr(js, "priority", 500),
+    )
+    # Deferred scripts run in order after parsing: a script is deferred only when no
+    # script after it runs at once, which might call it.
+    runs_at_once_later = templatename in NO_DEFER_TEMPLATES
+    for index in reversed(range(len(scripts))):
+        script = scripts[index]
+        rule = rules.get(asset_name(script)) if hasattr(script, "filename") else None
+        if runs_later(script):
+            continue
+        if rule and rule.defer and not runs_at_once_later:
+            scripts[index] = deferred(script)
+        else:
+            runs_at_once_later = True
+    context["script_files"] = scripts
+
+
+def connect_page_assets(app: Sphinx) -> None:
+    """Check the rules once, when the feature is on for an HTML builder."""
+    if not app.config.alliance_page_assets or app.builder.format != "html":
+        return
+    # Late, so that files added for this page by other handlers are seen too.
+    app.connect("html-page-context", partial(select_page_assets, compile_rules(app)), 900)
+
+
+def setup_page_assets(app: Sphinx) -> None:
+    """Register ``alliance_page_assets``."""
+    app.add_config_value("alliance_page_assets", False, "html", types=frozenset({bool, dict}))
+    app.connect("builder-inited", connect_page_assets)

@@ -1,0 +1,93 @@
+"""With ``alliance_page_assets`` on, pages still work in Chromium under every theme.
+
+Copy buttons where there is code, tabs, search and its highlighting, the theme's own
+scripts (no console error), on ``roots/test-page-assets`` and on the site.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_themes import THEMES
+
+from .harness import serve
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parent.parent / "roots" / "test-page-assets"
+SEARCH_RESULTS = "#search-results li a, .search li a"
+
+
+def build(srcdir: Path, out: Path, theme: str, page_assets: bool) -> Path:
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}",
+         "-D", f"alliance_page_assets={int(page_assets)}", str(srcdir), str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def observe(visit) -> dict:
+    """What a reader gets on the root's pages: copy buttons, colours, tabs, search."""
+    page = visit.page
+    seen = {}
+    visit.goto("code.html")
+    page.wait_for_load_state("load")
+    seen["copy buttons"] = page.locator("button.copybtn").count()
+    seen["code coloured"] = page.evaluate(
+        "getComputedStyle(document.querySelector('.highlight .s2')).color"
+        " !== getComputedStyle(document.querySelector('.highlight pre')).color"
+    )
+    visit.goto("tabs.html")
+    page.locator(".sd-tab-set > label").nth(1).click()
+    seen["tabs"] = [page.locator(".sd-tab-content").nth(i).is_visible() for i in (0, 1)]
+    visit.goto("search.html?q=widget")
+    result = page.locator(SEARCH_RESULTS).first
+    result.wait_for()
+    result.click()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    seen["search highlights"] = page.locator("span.highlighted").count()
+    for name in ("index", "inline", "grid", "icon", "widget", "genindex"):
+        visit.goto(f"{name}.html")
+        page.wait_for_load_state("load")
+    seen["problems"] = [problem.split(" (")[0] for problem in visit.problems()]
+    return seen
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_pages_work_under_every_theme_as_without_it(browse, tmp_path, theme):
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    seen = {}
+    for page_assets in (False, True):
+        out = build(srcdir, tmp_path / f"html-{page_assets}", theme, page_assets)
+        with serve(out) as server:
+            seen[page_assets] = observe(browse(server))
+    assert seen[True] == seen[False]
+    assert seen[True]["copy buttons"] == 1
+    assert seen[True]["code coloured"]
+    assert seen[True]["tabs"] == [False, True]
+    if theme in ("furo", "alabaster", "sphinx_rtd_theme"):
+        assert seen[True]["search highlights"] > 0
+        assert seen[True]["problems"] == []
+
+
+def test_site_keeps_theme_toggle_copy_buttons_and_search_highlighting(browse, served_site):
+    visit = browse(served_site, color_scheme="light")
+    page = visit.page
+    visit.goto("index.html")
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.body.dataset.theme") == "auto"
+    page.locator(".theme-toggle:visible").first.click()
+    assert page.evaluate("document.body.dataset.theme") == "dark"
+    # The choice is applied by the inline script at the top of <body>, before any paint.
+    visit.goto("projects/wasmtime.html")
+    assert page.evaluate("document.body.dataset.theme") == "dark"
+    visit.goto("extension/faq.html?highlight=answer")
+    page.locator("span.highlighted").first.wait_for()
+    page.locator("button.copybtn").first.wait_for(state="attached")
+    assert visit.problems() == []

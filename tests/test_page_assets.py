@@ -1,0 +1,160 @@
+"""``alliance_page_assets``: each page links the files it uses, and scripts are deferred.
+
+The root ``test-page-assets`` has one page per kind of content; it is built under every
+theme of ``test_themes.py``, and the browser test ``browser/test_page_assets.py`` loads it.
+"""
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from conftest import parse_html
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+from test_themes import THEMES
+
+from sphinx_alliance.page_assets import BUILTIN_RULES
+
+CONDITIONAL = {name for name, rule in BUILTIN_RULES.items() if "when" in rule} | {"widget.css"}
+CODE = {"pygments.css", "copybutton.css", "clipboard.min.js", "copybutton.js"}
+# What each page of the root needs, of the files that rules make conditional.
+NEEDS = {
+    "index": set(),
+    "code": CODE,
+    "inline": {"pygments.css"},
+    "tabs": {"sphinx-design.min.css", "design-tabs.js"},
+    "grid": {"sphinx-design.min.css"},
+    "icon": {"sphinx-design.min.css"},
+    "widget": {"widget.css"},
+    "genindex": set(),
+    "search": set(),
+}
+DEFERRED = {"sphinx_highlight.js", "clipboard.min.js", "copybutton.js", "design-tabs.js"}
+# These themes add inline scripts after the files, which read DOCUMENTATION_OPTIONS at once:
+# no script before them may be deferred.
+INLINE_SCRIPTS = {"pydata_sphinx_theme", "sphinx_book_theme"}
+
+
+def build(tmp_path: Path, **confoverrides) -> tuple[Path, str]:
+    """The root built to HTML with *confoverrides*: its folder and its warnings."""
+    srcdir = tmp_path / "page-assets"
+    srcdir.parent.mkdir(exist_ok=True)
+    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
+    warnings = StringIO()
+    app = SphinxTestApp(
+        "html", srcdir=srcdir, confoverrides=confoverrides, status=StringIO(), warning=warnings
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app.outdir, strip_escape_sequences(warnings.getvalue())
+
+
+def linked(html: Path, page: str) -> dict[str, str | None]:
+    """The local CSS and JS files *page* links: name → "defer"/"async"/None (CSS: "css")."""
+    soup = parse_html(html / f"{page}.html")
+    files: dict[str, str | None] = {}
+    for link in soup.find_all("link", rel="stylesheet"):
+        files[name_of(link["href"])] = "css"
+    for script in soup.find_all("script", src=True):
+        files[name_of(script["src"])] = next(
+            (key for key in ("defer", "async") if script.has_attr(key)), None
+        )
+    return files
+
+
+def name_of(url: str) -> str:
+    return url.split("?")[0].split("_static/", 1)[-1]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_each_page_links_what_it_uses_under_every_theme(tmp_path, theme):
+    before, warnings = build(tmp_path / "off", html_theme=theme, alliance_page_assets=False)
+    assert warnings == ""
+    html, warnings = build(tmp_path / "on", html_theme=theme)
+    assert warnings == ""
+    for page, needs in NEEDS.items():
+        files, all_files = linked(html, page), linked(before, page)
+        # Off, every page links every file; on, only the files of the rules it satisfies
+        # go, and the theme's, Sphinx's and our own files stay.
+        assert set(all_files) >= CONDITIONAL, page
+        assert set(files) == set(all_files) - (CONDITIONAL - needs), page
+        assert all_files["copybutton.js"] is None
+        deferred = page != "search" and theme not in INLINE_SCRIPTS
+        for name in DEFERRED & set(files):
+            assert files[name] == ("defer" if deferred else all_files[name]), (page, name)
+    assert linked(html, "index")["sphinx-alliance-faq.js"] == "defer"
+    assert "sphinx-alliance-faq.css" in linked(html, "index")
+    assert "sphinx-alliance-faq.css" not in linked(html, "code")
+
+
+def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(tmp_path):
+    html, warnings = build(
+        tmp_path,
+        html_js_files=[("late.js", {"priority": 600})],
+        alliance_page_assets={"doctools.js": {"defer": True}},
+    )
+    assert warnings == ""
+    files = linked(html, "tabs")
+    # late.js runs at once, after every other script: none of them may wait.
+    assert [files[name] for name in ("doctools.js", "sphinx_highlight.js", "design-tabs.js")] == [
+        None,
+        None,
+        None,
+    ]
+    assert files["late.js"] is None
+    assert linked(html, "index")["sphinx-alliance-faq.js"] == "defer"
+
+
+def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(tmp_path):
+    html, _ = build(
+        tmp_path,
+        alliance_page_assets={
+            "documentation_options.js": {"defer": True},
+            "doctools.js": {"defer": True},
+        },
+    )
+    files = linked(html, "code")
+    assert [files[name] for name in ("documentation_options.js", "doctools.js")] == [
+        "defer",
+        "defer",
+    ]
+    # Sphinx's search page runs searchtools.js at once, which calls doctools.js.
+    search = linked(html, "search")
+    assert search["doctools.js"] is None
+    assert search["searchtools.js"] is None
+
+
+def test_a_project_rule_replaces_a_builtin_one(tmp_path):
+    html, _ = build(tmp_path, alliance_page_assets={"copybutton.js": {}})
+    files = linked(html, "index")
+    assert files["copybutton.js"] is None
+    assert "clipboard.min.js" not in files
+
+
+def test_bad_rules_warn_and_are_ignored(tmp_path):
+    html, warnings = build(
+        tmp_path,
+        alliance_page_assets={
+            "widget.css": {"when": ["no.such.node"]},
+            "copybutton.js": {"when": ".highlight"},
+            "sphinx_highlight.js": {"defer": "yes"},
+            "design-tabs.js": {"wehn": [".sd-tab-set"]},
+            "pygments.css": [".code"],
+        },
+    )
+    lines = warnings.splitlines()
+    assert len(lines) == 5, warnings
+    conf = str(tmp_path / "page-assets" / "conf.py")
+    assert all(line.startswith("WARNING: alliance_page_assets[") for line in lines)
+    assert all(f"] in {conf}: " in line for line in lines)
+    assert all(line.endswith("rule ignored [alliance.page-assets]") for line in lines)
+    assert "'no.such.node' is not the import path of a docutils node class" in warnings
+    assert "unknown key 'wehn'" in warnings
+    # The built-in rules stay; a file without a rule is left alone.
+    files = linked(html, "index")
+    assert "widget.css" in files
+    assert files["sphinx_highlight.js"] == "defer"
+    assert not {"copybutton.js", "pygments.css", "design-tabs.js"} & set(files)
