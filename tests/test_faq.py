@@ -25,9 +25,9 @@ QUESTIONS += ["Can entries nest?", "Inner question?"]
 
 
 def build_once(srcdir: Path, builddir: Path, **kwargs) -> SphinxTestApp:
-    """Build a root for a module-wide fixture, which ``make_app`` cannot serve.
+    """Build *srcdir* with HTML for a module-scoped fixture (``make_app`` serves one test).
 
-    The root is read where it is, not copied: such builds leave their sources unchanged.
+    The root is read where it is, not copied: the build writes only to *builddir*.
     """
     app = SphinxTestApp(
         "html", srcdir=srcdir, builddir=builddir, status=StringIO(), warning=StringIO(), **kwargs
