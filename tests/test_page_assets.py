@@ -4,13 +4,10 @@ The root ``test-page-assets`` has one page per kind of content; it is built unde
 theme of ``test_themes.py``, and the browser test ``browser/test_page_assets.py`` loads it.
 """
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from conftest import parse_html
-from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from test_themes import THEMES
 
@@ -36,20 +33,21 @@ DEFERRED = {"sphinx_highlight.js", "clipboard.min.js", "copybutton.js", "design-
 INLINE_SCRIPTS = {"pydata_sphinx_theme", "sphinx_book_theme"}
 
 
-def build(tmp_path: Path, **confoverrides) -> tuple[Path, str]:
-    """The root built to HTML with *confoverrides*: its folder and its warnings."""
-    srcdir = tmp_path / "page-assets"
-    srcdir.parent.mkdir(exist_ok=True)
-    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, confoverrides=confoverrides, status=StringIO(), warning=warnings
-    )
-    try:
+pytestmark = pytest.mark.sphinx("html", testroot="page-assets")
+
+
+@pytest.fixture
+def build(make_app, app_params):
+    """Build the root into a folder with confoverrides: its HTML folder and its warnings."""
+
+    def build_into(builddir: Path, **confoverrides) -> tuple[Path, str]:
+        args, kwargs = app_params
+        app = make_app(*args, **{**kwargs, "builddir": builddir, "confoverrides": confoverrides})
         app.build()
-    finally:
-        app.cleanup()
-    return app.outdir, strip_escape_sequences(warnings.getvalue())
+        app.cleanup()  # before the next app registers the same node classes
+        return app.outdir, strip_escape_sequences(app.warning.getvalue())
+
+    return build_into
 
 
 def linked(html: Path, page: str) -> dict[str, str | None]:
@@ -70,7 +68,7 @@ def name_of(url: str) -> str:
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_each_page_links_what_it_uses_under_every_theme(tmp_path, theme):
+def test_each_page_links_what_it_uses_under_every_theme(build, tmp_path, theme):
     before, warnings = build(tmp_path / "off", html_theme=theme, alliance_page_assets=False)
     assert warnings == ""
     html, warnings = build(tmp_path / "on", html_theme=theme)
@@ -90,7 +88,7 @@ def test_each_page_links_what_it_uses_under_every_theme(tmp_path, theme):
     assert "sphinx-alliance-faq.css" not in linked(html, "code")
 
 
-def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(tmp_path):
+def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(build, tmp_path):
     html, warnings = build(
         tmp_path,
         html_js_files=[("late.js", {"priority": 600})],
@@ -108,7 +106,7 @@ def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(tmp_path
     assert linked(html, "index")["sphinx-alliance-faq.js"] == "defer"
 
 
-def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(tmp_path):
+def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(build, tmp_path):
     html, _ = build(
         tmp_path,
         alliance_page_assets={
@@ -127,14 +125,14 @@ def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(tmp_path):
     assert search["searchtools.js"] is None
 
 
-def test_a_project_rule_replaces_a_builtin_one(tmp_path):
+def test_a_project_rule_replaces_a_builtin_one(build, tmp_path):
     html, _ = build(tmp_path, alliance_page_assets={"copybutton.js": {}})
     files = linked(html, "index")
     assert files["copybutton.js"] is None
     assert "clipboard.min.js" not in files
 
 
-def test_bad_rules_warn_and_are_ignored(tmp_path):
+def test_bad_rules_warn_and_are_ignored(build, app_params, tmp_path):
     html, warnings = build(
         tmp_path,
         alliance_page_assets={
@@ -147,7 +145,7 @@ def test_bad_rules_warn_and_are_ignored(tmp_path):
     )
     lines = warnings.splitlines()
     assert len(lines) == 5, warnings
-    conf = str(tmp_path / "page-assets" / "conf.py")
+    conf = str(app_params.kwargs["srcdir"] / "conf.py")
     assert all(line.startswith("WARNING: alliance_page_assets[") for line in lines)
     assert all(f"] in {conf}: " in line for line in lines)
     assert all(line.endswith("rule ignored [alliance.page-assets]") for line in lines)
