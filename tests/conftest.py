@@ -24,7 +24,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile(
-    "fuzz", settings.get_profile("suite"), max_examples=40, derandomize=False
+    "fuzz", settings.get_profile("suite"), max_examples=24, derandomize=False
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
