@@ -5,3 +5,6 @@ exclude_patterns = ["_build"]
 html_static_path = ["_static"]
 html_css_files = ["widget.css"]
 alliance_page_assets = {"widget.css": {"when": [".widget"]}}
+# pydata-sphinx-theme and sphinx-book-theme append to templates_path: without a list of
+# this project's own, they would append to Sphinx's default, shared by every later build.
+templates_path: list[str] = []
