@@ -84,6 +84,8 @@ def test_site_keeps_theme_toggle_copy_buttons_and_search_highlighting(browse, se
     assert page.evaluate("document.body.dataset.theme") == "auto"
     page.locator(".theme-toggle:visible").first.click()
     assert page.evaluate("document.body.dataset.theme") == "dark"
+    # Dark mode shows the dark logos: leaving before they arrive would abort them.
+    page.wait_for_load_state("networkidle")
     # The choice is applied by the inline script at the top of <body>, before any paint.
     visit.goto("projects/wasmtime.html")
     assert page.evaluate("document.body.dataset.theme") == "dark"
