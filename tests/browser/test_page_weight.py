@@ -10,11 +10,12 @@ pytestmark = pytest.mark.browser
 LANDING = "index.html"
 # Measured on a cold load of the landing page at 1280 px, light mode, every lazy image
 # scrolled into view, served uncompressed as a plain file server does (2026-12-01, with
-# alliance_page_assets, inline stylesheets and no sphinx-design on the page): 20 requests,
-# 136,402 bytes (furo.css 51 KB, HTML 58 KB with the other stylesheets in it, scripts
-# 19 KB, 12 images 8 KB, the favicon); 25 and 190,436 bytes before, 30 and 238,980 without
-# alliance_page_assets. The budget leaves about 5%: going past it should be a decision.
-BUDGET_REQUESTS = 21
+# alliance_page_assets, inline stylesheets and no sphinx-design on the page): 21 requests,
+# 136,650 bytes (furo.css 51 KB and site.css 7 KB, HTML 51 KB with the other stylesheets in
+# it, scripts 19 KB, 12 images 8 KB, the favicon); 25 and 190,436 bytes before, 30 and
+# 238,980 without alliance_page_assets. The budget leaves about 5%: going past it should be
+# a decision.
+BUDGET_REQUESTS = 22
 BUDGET_BYTES = 143_000
 # The stylesheets that may block a page's first paint (the others are inlined by
 # alliance_page_assets); scripts never may.
