@@ -89,6 +89,8 @@ def test_site_keeps_theme_toggle_copy_buttons_and_search_highlighting(browse, se
     # The choice is applied by the inline script at the top of <body>, before any paint.
     visit.goto("projects/wasmtime.html")
     assert page.evaluate("document.body.dataset.theme") == "dark"
+    # Chromium asks for the favicon after the load: leaving at once would abort it.
+    page.wait_for_load_state("networkidle")
     visit.goto("extension/faq.html?highlight=answer")
     page.locator("span.highlighted").first.wait_for()
     page.locator("button.copybtn").first.wait_for(state="attached")
