@@ -1,6 +1,7 @@
 """Add an extension's CSS and JS only to the HTML pages that need them."""
 
 from collections.abc import Sequence
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -15,7 +16,13 @@ def add_assets_where_used(
     page only; ``app.set_html_assets_policy("always")`` adds them everywhere.
     """
 
-    def add(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    def add(
+        app: Sphinx,
+        pagename: str,
+        templatename: str,
+        context: dict[str, Any],
+        doctree: nodes.document | None,
+    ) -> None:
         used = doctree is not None and next(doctree.findall(node_class), None) is not None
         if used or app.registry.html_assets_policy == "always":
             for filename in css:

@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
 from .assets import add_assets_where_used
-from .options import text_options, unknown_options
+from .options import TextOptions, text_options, unknown_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -59,7 +59,7 @@ class alliance_faq_answer(nodes.General, nodes.Element):
     """The answer: any body elements."""
 
 
-def _warn(message: str, location: object) -> None:
+def _warn(message: str, location: nodes.Node) -> None:
     logger.warning(message, location=location, type="alliance", subtype="faq")
 
 
@@ -68,10 +68,10 @@ def _plain_text(node: nodes.Node, with_raw: bool = False) -> str:
 
     *with_raw* keeps the text of raw nodes, as a question shows it.
     """
-    if isinstance(node, nodes.Text):
-        return node.astext()
     if isinstance(node, nodes.image):
         return ""
+    if not isinstance(node, nodes.Element):  # a Text node
+        return node.astext()
     return node.child_text_separator.join(
         _plain_text(child, with_raw)
         for child in node.children
@@ -91,7 +91,7 @@ def _writable(text: str) -> str:
     return _UNWRITABLE.sub("\ufffd", _joined(text))
 
 
-def question_of(entry: alliance_faq_entry) -> str:
+def question_of(entry: nodes.Node) -> str:
     """The entry's question as plain text, as it is shown ('' when it has none)."""
     question = entry.next_node(alliance_faq_question)
     return _writable(_plain_text(question, with_raw=True)) if question is not None else ""
@@ -109,7 +109,7 @@ class FaqDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict] = text_options("name", "open", "class")
+    option_spec: ClassVar[TextOptions] = text_options("name", "open", "class")
 
     def run(self) -> list[nodes.Node]:
         question_text = " ".join(self.arguments[0].split()) if self.arguments else ""
@@ -195,7 +195,8 @@ def _describe(node: nodes.Element) -> str:
     if isinstance(node, alliance_faq_entry):
         described, line = f"faq {question_of(node)!r}", node.line
     elif isinstance(node, nodes.section):
-        described, line = f"section {clean_astext(node[0])!r}", node[0].line
+        title = cast(nodes.title, node[0])  # a section's first child is its title
+        described, line = f"section {clean_astext(title)!r}", title.line
     else:
         described, line = node.tagname, node.line
     return f"{described} (line {line})" if line else described
@@ -316,12 +317,12 @@ class FaqDomain(Domain):
     @property
     def entries(self) -> dict[str, dict[str, tuple[str, str]]]:
         """Per document: {label name: (anchor, question)} of its entries."""
-        return self.data["entries"]
+        return cast(dict[str, dict[str, tuple[str, str]]], self.data["entries"])
 
     @property
     def references(self) -> dict[str, set[str]]:
         """Per document: the targets of its cross-references."""
-        return self.data["references"]
+        return cast(dict[str, set[str]], self.data["references"])
 
     def entry_labels(self) -> dict[str, tuple[str, str, str]]:
         """Every entry label: {name: (docname, anchor, question)}."""
@@ -343,7 +344,8 @@ class FaqDomain(Domain):
             )
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        labels, targets = {}, set()
+        labels: dict[str, tuple[str, str]] = {}
+        targets: set[str] = set()
         for node in document.findall(nodes.Element):
             if isinstance(node, alliance_faq_entry):
                 labels.update(
@@ -398,7 +400,7 @@ def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> 
     if app.builder.format == "html" or app.builder.name == "gettext":
         return
     for entry in list(doctree.findall(alliance_faq_entry)):
-        question, answer = entry.children
+        question, answer = cast(list[nodes.Element], entry.children)
         paragraph = nodes.paragraph(
             question.rawsource, "", nodes.strong("", "", *question.children)
         )
@@ -444,7 +446,7 @@ def depart_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
 _ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{_UNWRITABLE.pattern}")
 
 
-def _json_escape(match: re.Match) -> str:
+def _json_escape(match: re.Match[str]) -> str:
     char = match[0]
     # json's own escape writes a character beyond U+FFFF as a surrogate pair
     return json.dumps(char)[1:-1] if ord(char) > 0x7F else f"\\u{ord(char):04x}"
@@ -454,10 +456,9 @@ def faq_json_ld(doctree: nodes.document) -> str:
     """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
     questions = []
     for entry in doctree.findall(alliance_faq_entry):
-        question, answer = (
-            question_of(entry).strip(),
-            _plain_text(entry.next_node(alliance_faq_answer)).strip(),
-        )
+        answer_node = entry.next_node(alliance_faq_answer)
+        question = question_of(entry).strip()
+        answer = _plain_text(answer_node).strip() if answer_node is not None else ""
         if question and answer:
             questions.append(
                 {
@@ -477,7 +478,11 @@ def faq_json_ld(doctree: nodes.document) -> str:
 
 
 def add_json_ld(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
 ) -> None:
     """Put the page's FAQPage JSON-LD in its ``<head>``."""
     if doctree is None or not app.config.alliance_faq_json_ld:

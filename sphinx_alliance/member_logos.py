@@ -9,7 +9,7 @@ import posixpath
 import re
 import stat
 from collections.abc import Callable
-from typing import Any, BinaryIO, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, cast
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree
 
@@ -20,11 +20,15 @@ from docutils.statemachine import StateMachine
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+from sphinx.util.docutils import SphinxDirective
 from sphinx.util.images import get_image_size
+from sphinx.util.typing import OptionSpec
 
 from .assets import add_assets_where_used
-from .options import text_options, unknown_options
+from .options import TextOptions, text_options, unknown_options
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger(__name__)
 
@@ -66,16 +70,16 @@ class alliance_member_logo(nodes.image):
     """
 
 
-def _warn(message: str, location: Any) -> None:
+def _warn(message: str, location: str) -> None:
     logger.warning(message, location=location, type="alliance", subtype="member-logos")
 
 
-def sort_option(argument: str | None) -> str:
+def sort_option(argument: str) -> str:
     """Convert and check the ``:sort:`` option."""
     return directives.choice(argument, ("name", "none"))
 
 
-OPTION_CONVERTERS: dict[str, Callable[[str | None], Any]] = {
+OPTION_CONVERTERS: OptionSpec = {
     "sort": sort_option,
     "logos": directives.unchanged_required,
     "class": directives.class_option,
@@ -105,20 +109,25 @@ def svg_size(stream: BinaryIO) -> tuple[int, int] | None:
     imagesize reads only width/height, with a regex that can match a child element. Only
     the file's head is parsed: expat takes time quadratic in a tag fed to it in pieces.
     """
-    parser = ElementTree.XMLPullParser(events=("start",))
+    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
+        events=("start",)
+    )
     parser.feed(stream.read(SVG_HEAD_BYTES))
     try:
-        _event, root = next(parser.read_events())
+        # a "start" event comes with its element
+        _event, root = cast(tuple[str, ElementTree.Element], next(parser.read_events()))
     except (ElementTree.ParseError, StopIteration):
         return None
     if root.tag != SVG_TAG:
         return None
     width = SVG_LENGTH.fullmatch(root.get("width", ""))
     height = SVG_LENGTH.fullmatch(root.get("height", ""))
+    viewbox = root.get("viewBox", "")
     if width and height:
         size = float(width[1]), float(height[1])
-    elif SVG_VIEWBOX.fullmatch(root.get("viewBox", "")):
-        _x, _y, *size = map(float, re.split(r"[\s,]+", root.get("viewBox").strip()))
+    elif SVG_VIEWBOX.fullmatch(viewbox):
+        _x, _y, view_width, view_height = map(float, re.split(r"[\s,]+", viewbox.strip()))
+        size = view_width, view_height
     else:
         return None
     if not all(math.isfinite(length) and length > 0 for length in size):
@@ -160,14 +169,15 @@ def source(node: yaml.Node) -> str:
     (an alias chain).
     """
     start, end = node.start_mark, node.end_mark
-    text = start.buffer[start.index : min(end.index, start.index + SHOWN + 1)]
+    # Composed from a str (not a stream), so every mark holds the whole text.
+    text = cast(str, start.buffer)[start.index : min(end.index, start.index + SHOWN + 1)]
     return repr(cut(text))[1:-1] or "an empty value"
 
 
 def text_value(node: yaml.Node) -> str | None:
     """The string a YAML node holds, or None if it holds anything else."""
     if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
-        return node.value
+        return cast(str, node.value)
     return None
 
 
@@ -208,13 +218,14 @@ class DataLoader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.depth == MAX_DEPTH:
             raise yaml.composer.ComposerError(
                 None,
                 None,
                 f"nested more than {MAX_DEPTH} levels deep",
-                self.peek_event().start_mark,
+                # types-PyYAML leaves peek_event unannotated
+                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
             )
         self.depth += 1
         try:
@@ -229,7 +240,7 @@ class MemberLogosDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar = text_options(*OPTION_CONVERTERS)
+    option_spec: ClassVar[TextOptions] = text_options(*OPTION_CONVERTERS)
 
     def run(self) -> list[nodes.Node]:
         self.options = self.checked_options()
@@ -312,10 +323,12 @@ class MemberLogosDirective(SphinxDirective):
         index = min(index, len(self.content) - 1)  # a YAML error may point past the end
         if isinstance(self.state_machine, StateMachine):
             # docutils: each line knows its file (maybe an included one) and its offset.
-            source, offset = self.content.info(index)
+            # The index is in range, where info() is items[index], never a None offset.
+            source, offset = self.content.items[index]
         else:
             # MyST: the body's first line is content_offset lines after the opening line.
-            source = self.get_source_info()[0]
+            # types-docutils: state_machine is an RSTStateMachine; MyST passes its mock.
+            source = self.get_source_info()[0]  # type: ignore[unreachable]
             offset = self.lineno + self.content_offset + index
         return f"{source}:{offset + 1}"
 
@@ -461,24 +474,24 @@ def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname:
         grid.replace_self(nodes.bullet_list("", *items, bullet="-", classes=list(grid["classes"])))
 
 
-def visit_member_logos(self: SphinxTranslator, node: alliance_member_logos) -> None:
+def visit_member_logos(self: HTML5Translator, node: alliance_member_logos) -> None:
     # role="list": Safari drops the list semantics of a list without bullets.
     self.body.append(self.starttag(node, "ul", role="list"))
 
 
-def depart_member_logos(self: SphinxTranslator, node: alliance_member_logos) -> None:
+def depart_member_logos(self: HTML5Translator, node: alliance_member_logos) -> None:
     self.body.append("</ul>\n")
 
 
-def visit_member(self: SphinxTranslator, node: alliance_member) -> None:
+def visit_member(self: HTML5Translator, node: alliance_member) -> None:
     self.body.append(self.starttag(node, "li", ""))
 
 
-def depart_member(self: SphinxTranslator, node: alliance_member) -> None:
+def depart_member(self: HTML5Translator, node: alliance_member) -> None:
     self.body.append("</li>\n")
 
 
-def visit_member_logo(self: SphinxTranslator, node: alliance_member_logo) -> None:
+def visit_member_logo(self: HTML5Translator, node: alliance_member_logo) -> None:
     uri = node["uri"]
     if uri in self.builder.images:
         uri = posixpath.join(self.builder.imgpath, quote(self.builder.images[uri]))

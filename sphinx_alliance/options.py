@@ -1,13 +1,13 @@
 """Directive options that a typo cannot turn into a lost directive."""
 
 from collections.abc import Callable
+from typing import Any
 
 from docutils.parsers.rst import directives
+from sphinx.util.typing import OptionSpec
 
-OptionConverter = Callable[[str | None], str]
 
-
-class TextOptions(dict[str, OptionConverter]):
+class TextOptions(OptionSpec):
     """An option spec taking every option as text, unknown ones too, for ``run`` to check.
 
     In reStructuredText docutils drops the whole directive when an option is unknown
@@ -15,7 +15,7 @@ class TextOptions(dict[str, OptionConverter]):
     both keep the content and give the same warning.
     """
 
-    def __missing__(self, key: str) -> OptionConverter:
+    def __missing__(self, key: str) -> Callable[[str], Any]:
         return directives.unchanged
 
 

@@ -244,7 +244,7 @@ def select_page_assets(
     app: Sphinx,
     pagename: str,
     templatename: str,
-    context: dict,
+    context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
     """Drop the page's unneeded CSS and JS files and defer the scripts that may be."""

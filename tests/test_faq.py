@@ -15,7 +15,6 @@ from sphinx.util.console import strip_escape_sequences
 
 from sphinx_alliance.faq import alliance_faq_answer, alliance_faq_entry, alliance_faq_question
 
-ROOTS = Path(__file__).parent / "roots"
 SUFFIX = {"myst": ".md", "rst": ".rst"}
 
 ANCHORS = ["what-is-the-bytecode-alliance", "how-do-i-join", "is-it-open", "hostile"]
@@ -25,16 +24,13 @@ QUESTIONS = ["What is the Bytecode Alliance?", "How do I join?", "Is it open?", 
 QUESTIONS += ["Can entries nest?", "Inner question?"]
 
 
-def copy_root(tmp_path: Path, root: str) -> Path:
-    srcdir = tmp_path / root
-    shutil.copytree(ROOTS / f"test-{root}", srcdir)
-    return srcdir
+def build_once(srcdir: Path, builddir: Path, **kwargs) -> SphinxTestApp:
+    """Build *srcdir* with HTML for a module-scoped fixture (``make_app`` serves one test).
 
-
-def build(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
-    """Build *srcdir* (incrementally, when it was built before) and return the app."""
+    The root is read where it is, not copied: the build writes only to *builddir*.
+    """
     app = SphinxTestApp(
-        buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs
+        "html", srcdir=srcdir, builddir=builddir, status=StringIO(), warning=StringIO(), **kwargs
     )
     try:
         app.build()
@@ -65,11 +61,24 @@ def warnings(app: SphinxTestApp) -> list[str]:
     return strip_escape_sequences(app.warning.getvalue()).splitlines()
 
 
+def each_root(buildername: str) -> list:
+    """The MyST and the rST root as parameters, each built by *buildername* in its own copy."""
+    return [
+        pytest.param(
+            root,
+            marks=pytest.mark.sphinx(buildername, testroot=root, srcdir=f"{root}-{buildername}"),
+        )
+        for root in ["faq-myst", "faq-rst"]
+    ]
+
+
 @pytest.fixture(scope="module", params=["myst", "rst"])
-def html_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+def html_app(
+    request: pytest.FixtureRequest, rootdir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> SphinxTestApp:
     """The MyST and the rST root, each built once with HTML."""
-    srcdir = copy_root(tmp_path_factory.mktemp("html"), f"faq-{request.param}")
-    return build(srcdir, confoverrides={"nitpicky": True})
+    srcdir = rootdir / f"test-faq-{request.param}"
+    return build_once(srcdir, tmp_path_factory.mktemp("html"), confoverrides={"nitpicky": True})
 
 
 def test_builds_without_warnings(html_app: SphinxTestApp) -> None:
@@ -194,9 +203,9 @@ def test_search_index_has_answers(html_app: SphinxTestApp) -> None:
         assert index_doc in (docs if isinstance(docs, list) else [docs])
 
 
-@pytest.mark.parametrize("root", ["faq-myst", "faq-rst"])
-def test_text_builder(tmp_path: Path, root: str) -> None:
-    app = build(copy_root(tmp_path, root), "text")
+@pytest.mark.parametrize("root", each_root("text"))
+def test_text_builder(app: SphinxTestApp, root: str) -> None:
+    app.build()
     assert app.warning.getvalue() == ""
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -208,9 +217,9 @@ def test_text_builder(tmp_path: Path, root: str) -> None:
     assert lines[lines.index("**Is it open?**") + 2] == "Yes, it is open."
 
 
-@pytest.mark.parametrize("root", ["faq-myst", "faq-rst"])
-def test_latex_builder(tmp_path: Path, root: str) -> None:
-    app = build(copy_root(tmp_path, root), "latex")
+@pytest.mark.parametrize("root", each_root("latex"))
+def test_latex_builder(app: SphinxTestApp, root: str) -> None:
+    app.build()
     assert app.warning.getvalue() == ""
     (tex,) = (path for path in app.outdir.glob("*.tex") if not path.name.startswith("sphinx"))
     text = tex.read_text(encoding="utf-8")
@@ -222,9 +231,16 @@ def test_latex_builder(tmp_path: Path, root: str) -> None:
     assert ref + r"{\DUrole{std-ref}{Is it open?}}}}" in text
 
 
-@pytest.mark.parametrize("buildername", ["man", "texinfo", "xml"])
-def test_other_builders_keep_the_content(tmp_path: Path, buildername: str) -> None:
-    app = build(copy_root(tmp_path, "faq-rst"), buildername)
+@pytest.mark.sphinx(testroot="faq-rst")
+@pytest.mark.parametrize(
+    "buildername",
+    [
+        pytest.param(name, marks=pytest.mark.sphinx(name, srcdir=f"faq-rst-{name}"))
+        for name in ["man", "texinfo", "xml"]
+    ],
+)
+def test_other_builders_keep_the_content(app: SphinxTestApp, buildername: str) -> None:
+    app.build()
     assert app.warning.getvalue() == ""
     text = "\n".join(
         path.read_text(encoding="utf-8") for path in app.outdir.rglob("*") if path.is_file()
@@ -233,9 +249,9 @@ def test_other_builders_keep_the_content(tmp_path: Path, buildername: str) -> No
         assert word in text
 
 
-@pytest.mark.parametrize("root", ["faq-myst", "faq-rst"])
-def test_gettext_extracts_questions_and_answers(tmp_path: Path, root: str) -> None:
-    app = build(copy_root(tmp_path, root), "gettext")
+@pytest.mark.parametrize("root", each_root("gettext"))
+def test_gettext_extracts_questions_and_answers(app: SphinxTestApp, root: str) -> None:
+    app.build()
     assert app.warning.getvalue() == ""
     msgids = re.findall(r'^msgid "(.*)"$', (app.outdir / "index.pot").read_text(), re.M)
     for msgid in [
@@ -247,9 +263,14 @@ def test_gettext_extracts_questions_and_answers(tmp_path: Path, root: str) -> No
         assert msgid in msgids
 
 
-def test_translated_questions(tmp_path: Path) -> None:
-    srcdir = copy_root(tmp_path, "faq-rst")
-    po = srcdir / "locale" / "de" / "LC_MESSAGES" / "index.po"
+@pytest.mark.sphinx(
+    "html",
+    testroot="faq-rst",
+    srcdir="faq-rst-de",
+    confoverrides={"language": "de", "locale_dirs": ["locale"]},
+)
+def test_translated_questions(app: SphinxTestApp) -> None:
+    po = app.srcdir / "locale" / "de" / "LC_MESSAGES" / "index.po"
     po.parent.mkdir(parents=True)
     po.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -257,7 +278,7 @@ def test_translated_questions(tmp_path: Path) -> None:
         'msgid "Yes, it is open."\nmsgstr "Ja, es ist offen."\n',
         encoding="utf-8",
     )
-    app = build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
+    app.build()
     assert app.warning.getvalue() == ""
     entry = page(app, "index.html").find(id="is-it-open")
     assert entry.summary.get_text() == "Ist es offen?"
@@ -268,10 +289,16 @@ def test_translated_questions(tmp_path: Path) -> None:
     assert [a.get_text() for a in links][1:] == ["Ist es offen?", "Ist es offen?"]
 
 
-@pytest.mark.parametrize("buildername", ["singlehtml", "dirhtml", "epub"])
-def test_html_builders(tmp_path: Path, buildername: str) -> None:
-    epub_metadata = {"version": "1", "copyright": "2026"}
-    app = build(copy_root(tmp_path, "faq-myst"), buildername, confoverrides=epub_metadata)
+@pytest.mark.sphinx(testroot="faq-myst", confoverrides={"version": "1", "copyright": "2026"})
+@pytest.mark.parametrize(
+    "buildername",
+    [
+        pytest.param(name, marks=pytest.mark.sphinx(name, srcdir=f"faq-myst-{name}"))
+        for name in ["singlehtml", "dirhtml", "epub"]
+    ],
+)
+def test_html_builders(app: SphinxTestApp, buildername: str) -> None:
+    app.build()
     assert app.warning.getvalue() == ""
     if buildername == "singlehtml":
         soup = page(app, "index.html")
@@ -290,9 +317,19 @@ def test_html_builders(tmp_path: Path, buildername: str) -> None:
         assert questions_of(json_ld(soup)) == QUESTIONS
 
 
-def test_numfig_no_json_ld_no_permalinks(tmp_path: Path) -> None:
-    confoverrides = {"numfig": True, "alliance_faq_json_ld": False, "html_permalinks": False}
-    app = build(copy_root(tmp_path, "faq-rst"), confoverrides={"nitpicky": True, **confoverrides})
+@pytest.mark.sphinx(
+    "html",
+    testroot="faq-rst",
+    srcdir="faq-rst-numfig",
+    confoverrides={
+        "nitpicky": True,
+        "numfig": True,
+        "alliance_faq_json_ld": False,
+        "html_permalinks": False,
+    },
+)
+def test_numfig_no_json_ld_no_permalinks(app: SphinxTestApp) -> None:
+    app.build()
     assert app.warning.getvalue() == ""
     soup = page(app, "index.html")
     assert soup.find("script", type="application/ld+json") is None
@@ -364,9 +401,11 @@ def line_of(source: str, text: str) -> int:
 
 
 @pytest.fixture(scope="module", params=["myst", "rst"])
-def bad_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    srcdir = copy_root(tmp_path_factory.mktemp("bad"), f"faq-bad-{request.param}")
-    return build(srcdir), request.param
+def bad_app(
+    request: pytest.FixtureRequest, rootdir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[SphinxTestApp, str]:
+    srcdir = rootdir / f"test-faq-bad-{request.param}"
+    return build_once(srcdir, tmp_path_factory.mktemp("bad")), request.param
 
 
 def test_bad_input_warns_with_file_and_line(bad_app: tuple[SphinxTestApp, str]) -> None:
@@ -421,14 +460,15 @@ def test_bad_input_keeps_every_entry(bad_app: tuple[SphinxTestApp, str]) -> None
     assert len(json_ld(soup)["mainEntity"]) == len(entries) - 2
 
 
-def test_unsafe_links_in_a_question_are_text(tmp_path: Path) -> None:
+def test_unsafe_links_in_a_question_are_text(make_app, tmp_path: Path) -> None:
     (tmp_path / "conf.py").write_text('extensions = ["sphinx_alliance"]\n')
     (tmp_path / "index.rst").write_text(
         "Links\n=====\n\n"
         ".. faq:: Run `this <javascript:alert(1)>`_ or `read <https://example.org/>`_?\n\n"
         "   No.\n"
     )
-    app = build(tmp_path)
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
     assert warnings(app) == [
         f"{tmp_path / 'index.rst'}:4: WARNING: faq question: link 'javascript:alert(1)' "
         "is not http, https or relative; shown as text [alliance.faq]"
@@ -438,9 +478,14 @@ def test_unsafe_links_in_a_question_are_text(tmp_path: Path) -> None:
     assert [a["href"] for a in summary.find_all("a")] == ["https://example.org/"]
 
 
-def test_warnings_can_be_suppressed(tmp_path: Path) -> None:
-    srcdir = copy_root(tmp_path, "faq-bad-rst")
-    app = build(srcdir, confoverrides={"suppress_warnings": ["alliance.faq"]})
+@pytest.mark.sphinx(
+    "html",
+    testroot="faq-bad-rst",
+    srcdir="faq-bad-rst-suppressed",
+    confoverrides={"suppress_warnings": ["alliance.faq"]},
+)
+def test_warnings_can_be_suppressed(app: SphinxTestApp) -> None:
+    app.build()
     assert app.warning.getvalue() == ""
 
 
@@ -458,14 +503,28 @@ def ref_links(app: SphinxTestApp) -> list[tuple[str, str]]:
     return [(a["href"], a.get_text()) for a in links]
 
 
-@pytest.mark.parametrize("parallel", [0, 2])
-def test_incremental_build(tmp_path: Path, parallel: int) -> None:
-    srcdir = copy_root(tmp_path, "faq-myst")
+@pytest.mark.sphinx("html", testroot="faq-myst")
+@pytest.mark.parametrize(
+    "parallel",
+    [
+        pytest.param(n, marks=pytest.mark.sphinx(parallel=n, srcdir=f"faq-incremental-{n}"))
+        for n in [0, 2]
+    ],
+)
+def test_incremental_build(make_app, app_params, rootdir: Path, parallel: int) -> None:
+    def build() -> SphinxTestApp:
+        """A new app on the same folders: it rebuilds what changed."""
+        app = make_app(*app_params.args, **app_params.kwargs)
+        app.build()
+        app.cleanup()  # before the next app registers the same node classes
+        return app
+
+    srcdir = app_params.kwargs["srcdir"]
     index = srcdir / "index.md"
-    build(srcdir, parallel=parallel)
+    build()
 
     rewrite(index, "Is it open?", "Is it free?")
-    app = build(srcdir, parallel=parallel)
+    app = build()
     assert app.warning.getvalue() == ""
     assert "Is it free?" in questions_of(json_ld(page(app, "index.html")))
     assert ref_links(app)[1:] == [
@@ -476,7 +535,7 @@ def test_incremental_build(tmp_path: Path, parallel: int) -> None:
     start = index.read_text(encoding="utf-8").index("(joining-label)=")
     end = index.read_text(encoding="utf-8").index("::::{faq} Does")
     rewrite(index, index.read_text(encoding="utf-8")[start:end], "")
-    app = build(srcdir, parallel=parallel)
+    app = build()
     assert warnings(app) == [
         f"{srcdir / 'other.md'}:3: WARNING: undefined label: {label!r} [ref.ref]"
         for label in ["is-it-open", "joining-label"]
@@ -490,9 +549,9 @@ def test_incremental_build(tmp_path: Path, parallel: int) -> None:
     ]
 
     # the entry comes back: so do the links to it
-    shutil.copy(ROOTS / "test-faq-myst" / "index.md", index)
+    shutil.copy(rootdir / "test-faq-myst" / "index.md", index)
     rewrite(index, "Is it open?", "Is it open?")
-    app = build(srcdir, parallel=parallel)
+    app = build()
     assert app.warning.getvalue() == ""
     assert ref_links(app)[1:] == [
         ("index.html#is-it-open", "Is it open?"),
@@ -500,7 +559,8 @@ def test_incremental_build(tmp_path: Path, parallel: int) -> None:
     ]
 
 
-def test_parallel_build_equals_serial(tmp_path: Path) -> None:
+@pytest.mark.sphinx("html", testroot="faq-myst", srcdir="faq-myst-serial")
+def test_parallel_build_equals_serial(app: SphinxTestApp, make_app, tmp_path: Path) -> None:
     def entries(app: SphinxTestApp) -> list[str]:
         return [
             str(tag)
@@ -508,8 +568,12 @@ def test_parallel_build_equals_serial(tmp_path: Path) -> None:
             for tag in page(app, name).select("div.sa-faq, head script[type], p:has(a)")
         ]
 
-    serial = build(copy_root(tmp_path / "serial", "faq-myst"))
-    parallel = build(copy_root(tmp_path / "parallel", "faq-myst"), parallel=2)
+    serial = app
+    serial.build()
+    serial.cleanup()  # before the next app registers the same node classes
+    # the same sources, built into a folder of its own
+    parallel = make_app("html", srcdir=serial.srcdir, builddir=tmp_path, parallel=2)
+    parallel.build()
     assert parallel.warning.getvalue() == ""
     assert entries(parallel) == entries(serial)
     assert len(entries(serial)) > len(ANCHORS)

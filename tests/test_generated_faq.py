@@ -97,7 +97,9 @@ MYST_PAYLOADS = [
     ("[ok](https://example.org/){.cls}", False),
     ("[mail](mailto:me@example.org){.cls}", True),
     ("![png](data:image/png;base64,AAAA)", True),
-    ("[v6](http://[::1)", True),
+    # markdown-it normalizes this to the http link "http://:1%5B:" (as in any paragraph),
+    # which a browser refuses as a URL: nothing to warn about
+    ("[v6](http://[::1)", False),
 ]
 # Markup characters of rST and MyST: arbitrary text leaves them out so that payloads stay
 # intact; markup soup is made of them, and makes its entry's warnings unpredictable.

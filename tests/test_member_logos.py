@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -53,11 +52,14 @@ def build(app) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
 
 
-@pytest.mark.parametrize("root", ["member-logos-myst", "member-logos-rst"])
-def test_grid_html(make_app, rootdir, sphinx_test_tempdir, root):
-    srcdir = sphinx_test_tempdir / f"{root}-grid"
-    shutil.copytree(rootdir / f"test-{root}", srcdir, dirs_exist_ok=True)
-    app = make_app("html", srcdir=srcdir)
+@pytest.mark.parametrize(
+    "root",
+    [
+        pytest.param(root, marks=pytest.mark.sphinx("html", testroot=root, srcdir=f"{root}-grid"))
+        for root in ["member-logos-myst", "member-logos-rst"]
+    ],
+)
+def test_grid_html(app, root):
     assert build(app) == ""
 
     page = parse_html(app.outdir / "index.html")
@@ -136,12 +138,17 @@ def test_doctree(app):
     assert app.env.images["_data/square.svg"][0] == {"index", "file-order"}
 
 
-@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub"])
-def test_images_copied_by_other_html_builders(make_app, rootdir, sphinx_test_tempdir, builder):
-    srcdir = sphinx_test_tempdir / f"member-logos-{builder}"
-    shutil.copytree(rootdir / "test-member-logos-rst", srcdir, dirs_exist_ok=True)
-    epub_metadata = {"version": "1", "copyright": "2026, Tests"}
-    app = make_app(builder, srcdir=srcdir, confoverrides=epub_metadata)
+@pytest.mark.sphinx(
+    testroot="member-logos-rst", confoverrides={"version": "1", "copyright": "2026, Tests"}
+)
+@pytest.mark.parametrize(
+    "builder",
+    [
+        pytest.param(name, marks=pytest.mark.sphinx(name, srcdir=f"member-logos-{name}"))
+        for name in ["dirhtml", "singlehtml", "epub"]
+    ],
+)
+def test_images_copied_by_other_html_builders(app, builder):
     assert build(app) == ""
     page = {
         "dirhtml": "index.html",
@@ -156,7 +163,7 @@ def test_images_copied_by_other_html_builders(make_app, rootdir, sphinx_test_tem
         assert (html.parent / img["src"]).is_file()
 
 
-@pytest.mark.sphinx("text", testroot="member-logos-rst")
+@pytest.mark.sphinx("text", testroot="member-logos-rst", srcdir="member-logos-text")
 def test_text_builder_lists_names(app):
     assert build(app) == ""
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
@@ -165,7 +172,7 @@ def test_text_builder_lists_names(app):
     assert re.findall(r"^\* (.+)$", ordered, flags=re.MULTILINE) == FILE_ORDER
 
 
-@pytest.mark.sphinx("latex", testroot="member-logos-rst")
+@pytest.mark.sphinx("latex", testroot="member-logos-rst", srcdir="member-logos-latex")
 def test_latex_builder_links_names(app):
     assert build(app) == ""
     (tex,) = app.outdir.glob("*.tex")
@@ -185,22 +192,25 @@ def test_latex_builder_links_names(app):
     assert not list(app.outdir.glob("*.svg"))
 
 
+@pytest.mark.sphinx(testroot="member-logos-rst")
 @pytest.mark.parametrize(
     ("builder", "link"),
     [
-        # docutils 0.22 writes "Omega <url>", 0.21 a terminal hyperlink; both escape the URL.
-        (
-            "man",
-            r"Omega \\%<https://\\:omega\\:\.example/>|tty: link https://omega\.example/'.*Omega",
-        ),
-        ("texinfo", re.escape("Omega@footnote{https://omega.example/}")),
-        ("xml", re.escape('<reference refuri="https://omega.example/">Omega</reference>')),
+        pytest.param(
+            builder, link, marks=pytest.mark.sphinx(builder, srcdir=f"member-logos-{builder}")
+        )
+        for builder, link in [
+            # docutils 0.22 writes "Omega <url>", 0.21 a terminal hyperlink; both escape the URL.
+            (
+                "man",
+                r"Omega \\%<https://\\:omega\\:\.example/>|tty: link https://omega\.example/'.*Omega",
+            ),
+            ("texinfo", re.escape("Omega@footnote{https://omega.example/}")),
+            ("xml", re.escape('<reference refuri="https://omega.example/">Omega</reference>')),
+        ]
     ],
 )
-def test_other_builders_get_a_list(make_app, rootdir, sphinx_test_tempdir, builder, link):
-    srcdir = sphinx_test_tempdir / f"member-logos-{builder}"
-    shutil.copytree(rootdir / "test-member-logos-rst", srcdir, dirs_exist_ok=True)
-    app = make_app(builder, srcdir=srcdir)
+def test_other_builders_get_a_list(app, builder, link):
     assert build(app) == ""
     (output,) = app.outdir.glob({"man": "*.1", "texinfo": "*.texi", "xml": "index.xml"}[builder])
     text = output.read_text(encoding="utf-8")
@@ -338,10 +348,9 @@ def test_bad_input_fails_a_strict_build(app):
     assert app.statuscode == 1
 
 
-def test_incremental_rebuild(make_app, rootdir, sphinx_test_tempdir):
-    srcdir = sphinx_test_tempdir / "member-logos-incremental"
-    shutil.copytree(rootdir / "test-member-logos-myst", srcdir, dirs_exist_ok=True)
-    app = make_app("html", srcdir=srcdir)
+@pytest.mark.sphinx("html", testroot="member-logos-myst", srcdir="member-logos-incremental")
+def test_incremental_rebuild(app):
+    srcdir = app.srcdir
     read: list[str] = []
     app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
     assert build(app) == ""
@@ -424,14 +433,17 @@ def add_hostile_files(srcdir: Path) -> None:
     (srcdir / "huge.yml").write_text("- name: Fine\n  logo: ok.svg\n" * 40_000)
 
 
+@pytest.mark.sphinx(testroot="member-logos-hostile")
 @pytest.mark.parametrize(
-    "builder", ["html", "epub", "text", "latex", "gettext", "man", "texinfo", "xml"]
+    "builder",
+    [
+        pytest.param(name, marks=pytest.mark.sphinx(name, srcdir=f"member-logos-hostile-{name}"))
+        for name in ["html", "epub", "text", "latex", "gettext", "man", "texinfo", "xml"]
+    ],
 )
-def test_hostile_data_warns_in_every_builder(make_app, rootdir, sphinx_test_tempdir, builder):
-    srcdir = sphinx_test_tempdir / f"member-logos-hostile-{builder}"
-    shutil.copytree(rootdir / "test-member-logos-hostile", srcdir, dirs_exist_ok=True)
+def test_hostile_data_warns_in_every_builder(app, builder):
+    srcdir = app.srcdir
     add_hostile_files(srcdir)
-    app = make_app(builder, srcdir=srcdir)
     warnings = build(app)  # an exception would propagate
 
     found = re.findall(

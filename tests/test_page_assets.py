@@ -37,20 +37,21 @@ DEFERRED = {"sphinx_highlight.js", "clipboard.min.js", "copybutton.js", "design-
 INLINE_SCRIPTS = {"pydata_sphinx_theme", "sphinx_book_theme"}
 
 
-def build(tmp_path: Path, **confoverrides) -> tuple[Path, str]:
-    """The root built to HTML with *confoverrides*: its folder and its warnings."""
-    srcdir = tmp_path / "page-assets"
-    srcdir.parent.mkdir(exist_ok=True)
-    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, confoverrides=confoverrides, status=StringIO(), warning=warnings
-    )
-    try:
+pytestmark = pytest.mark.sphinx("html", testroot="page-assets")
+
+
+@pytest.fixture
+def build(make_app, app_params):
+    """Build the root into a folder with confoverrides: its HTML folder and its warnings."""
+
+    def build_into(builddir: Path, **confoverrides) -> tuple[Path, str]:
+        args, kwargs = app_params
+        app = make_app(*args, **{**kwargs, "builddir": builddir, "confoverrides": confoverrides})
         app.build()
-    finally:
-        app.cleanup()
-    return app.outdir, strip_escape_sequences(warnings.getvalue())
+        app.cleanup()  # before the next app registers the same node classes
+        return app.outdir, strip_escape_sequences(app.warning.getvalue())
+
+    return build_into
 
 
 def linked(html: Path, page: str) -> dict[str, str | None]:
@@ -81,7 +82,7 @@ def name_of(url: str) -> str:
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_each_page_links_what_it_uses_under_every_theme(tmp_path, theme):
+def test_each_page_links_what_it_uses_under_every_theme(build, tmp_path, theme):
     before, warnings = build(tmp_path / "off", html_theme=theme, alliance_page_assets=False)
     assert warnings == ""
     html, warnings = build(tmp_path / "on", html_theme=theme)
@@ -106,7 +107,9 @@ def test_each_page_links_what_it_uses_under_every_theme(tmp_path, theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_an_inline_stylesheet_takes_the_place_of_its_link_under_every_theme(tmp_path, theme):
+def test_an_inline_stylesheet_takes_the_place_of_its_link_under_every_theme(
+    build, tmp_path, theme
+):
     linking, _ = build(tmp_path / "link", html_theme=theme)
     html, warnings = build(
         tmp_path / "inline",
@@ -164,7 +167,7 @@ def test_pages_carry_an_inline_stylesheet_again_after_it_changes(tmp_path):
             assert f".widget {{ color: {colour}; }}" in stylesheets(app.outdir, page)
 
 
-def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(tmp_path):
+def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(build, tmp_path):
     html, warnings = build(
         tmp_path,
         html_js_files=[("late.js", {"priority": 600})],
@@ -182,7 +185,7 @@ def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(tmp_path
     assert linked(html, "index")["sphinx-alliance-faq.js"] == "defer"
 
 
-def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(tmp_path):
+def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(build, tmp_path):
     html, _ = build(
         tmp_path,
         alliance_page_assets={
@@ -201,14 +204,14 @@ def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(tmp_path):
     assert search["searchtools.js"] is None
 
 
-def test_a_project_rule_replaces_a_builtin_one(tmp_path):
+def test_a_project_rule_replaces_a_builtin_one(build, tmp_path):
     html, _ = build(tmp_path, alliance_page_assets={"copybutton.js": {}})
     files = linked(html, "index")
     assert files["copybutton.js"] is None
     assert "clipboard.min.js" not in files
 
 
-def test_bad_rules_warn_and_are_ignored(tmp_path):
+def test_bad_rules_warn_and_are_ignored(build, app_params, tmp_path):
     html, warnings = build(
         tmp_path,
         alliance_page_assets={
@@ -222,7 +225,7 @@ def test_bad_rules_warn_and_are_ignored(tmp_path):
     )
     lines = warnings.splitlines()
     assert len(lines) == 6, warnings
-    conf = str(tmp_path / "page-assets" / "conf.py")
+    conf = str(app_params.kwargs["srcdir"] / "conf.py")
     assert all(line.startswith("WARNING: alliance_page_assets[") for line in lines)
     assert all(f"] in {conf}: " in line for line in lines)
     assert all(line.endswith("rule ignored [alliance.page-assets]") for line in lines)

@@ -5,9 +5,7 @@ a theme twice); the checks read the parsed HTML and run the W3C checker on our m
 """
 
 import json
-import shutil
 import subprocess
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -18,27 +16,6 @@ from sphinx.testing.util import SphinxTestApp
 THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme"]
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-@pytest.fixture
-def built(request, rootdir: Path, tmp_path: Path) -> tuple[Path, str]:
-    """The themes root built with ``request.param``: its HTML folder and its warnings."""
-    srcdir = tmp_path / "themes"
-    shutil.copytree(rootdir / "test-themes", srcdir)
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        confoverrides={"html_theme": request.param},
-        status=StringIO(),
-        warning=warnings,
-    )
-    try:
-        app.build()
-        assert app.builder.theme.name == request.param
-    finally:
-        app.cleanup()
-    return app.outdir, warnings.getvalue()
 
 
 def check_faq(page: BeautifulSoup) -> None:
@@ -138,10 +115,26 @@ def check_markup_with_vnu(page: BeautifulSoup, tmp_path: Path) -> None:
     assert problems == []
 
 
-@pytest.mark.parametrize("built", THEMES, indirect=True)
-def test_directives_under_theme(built, tmp_path):
-    html, warnings = built
-    assert warnings == ""
+@pytest.mark.parametrize(
+    "theme",
+    [
+        pytest.param(
+            theme,
+            marks=pytest.mark.sphinx(
+                "html",
+                testroot="themes",
+                srcdir=f"themes-{theme}",
+                confoverrides={"html_theme": theme},
+            ),
+        )
+        for theme in THEMES
+    ],
+)
+def test_directives_under_theme(app: SphinxTestApp, theme: str, tmp_path: Path) -> None:
+    app.build()
+    assert app.builder.theme.name == theme
+    assert app.warning.getvalue() == ""
+    html = app.outdir
     page = parse_html(html / "index.html")
     check_faq(page)
     check_member_logos(page, html)
