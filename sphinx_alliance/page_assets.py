@@ -2,11 +2,15 @@
 
 Sphinx links every file added with ``app.add_css_file``/``add_js_file`` from every page.
 With ``alliance_page_assets`` on, each HTML page drops the files of a rule whose nodes it
-does not hold, and its scripts that a rule marks safe to defer get ``defer``.
+does not hold, its scripts that a rule marks safe to defer get ``defer``, and the stylesheets
+that a rule marks inline are copied into a ``<style>`` in place of their link.
 """
 
+import functools
+import html
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,7 +26,8 @@ CODE_BLOCKS = ["docutils.nodes.literal_block", "docutils.nodes.doctest_block"]
 
 # A rule names a file as its extension adds it; "when" lists what a page must hold for the
 # file to be linked (a node class by import path, or ".class" / ".prefix-*" for a node or
-# raw HTML element with that class); "defer" says the script may run after parsing.
+# raw HTML element with that class); "defer" says the script may run after parsing;
+# "inline" puts the stylesheet's text in the page.
 BUILTIN_RULES: dict[str, dict[str, Any]] = {
     # Pygments' colours: code blocks, and inline code with a language (the `code` role).
     "pygments.css": {"when": [*CODE_BLOCKS, ".code"]},
@@ -39,11 +44,18 @@ BUILTIN_RULES: dict[str, dict[str, Any]] = {
     # Scripts that nothing calls while the page loads.
     "sphinx_highlight.js": {"defer": True},
     "scripts/furo.js": {"defer": True},
+    # Ours: small, and linked only from the pages that use them.
+    "sphinx-alliance-faq.css": {"inline": True},
+    "sphinx-alliance-member-logos.css": {"inline": True},
 }
-RULE_KEYS = {"when", "defer"}
+RULE_KEYS = {"when", "defer", "inline"}
 RAW_HTML_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)""")
 # Sphinx's search page loads searchtools.js after the page's scripts, without defer.
 NO_DEFER_TEMPLATES = {"search.html"}
+# What an inlined stylesheet may not hold: a path in it would resolve against the page, and
+# "</style" would end the element.
+REFERS_ELSEWHERE = re.compile(r"url\(|@import|</style", re.IGNORECASE)
+SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,7 @@ class Rule:
     classes: frozenset[str] = frozenset()
     class_prefixes: tuple[str, ...] = ()
     defer: bool = False
+    inline: bool = False
 
     def needed(self, node_types: set[type[nodes.Node]], classes: set[str]) -> bool:
         """Whether a page holding *node_types* and *classes* needs the file."""
@@ -87,24 +100,25 @@ def node_class(path: str) -> type[nodes.Node]:
 
 
 def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
-    """A :class:`Rule` from its ``{"when": [...], "defer": bool}`` form.
+    """A :class:`Rule` from its ``{"when": [...], "defer": bool, "inline": bool}`` form.
 
     A built-in rule skips the node classes of extensions that are not installed (or of
     another version): their nodes cannot be on a page.
     """
     if not isinstance(spec, dict):
-        msg = f"a rule is a dict with the keys 'when' and 'defer', not {spec!r}"
+        msg = f"a rule is a dict with the keys 'when', 'defer' and 'inline', not {spec!r}"
         raise RuleError(msg)
     if unknown := sorted(map(str, set(spec) - RULE_KEYS)):
-        msg = f"unknown key {', '.join(map(repr, unknown))} (known: 'defer', 'when')"
+        msg = f"unknown key {', '.join(map(repr, unknown))} (known: 'defer', 'inline', 'when')"
         raise RuleError(msg)
-    defer = spec.get("defer", False)
-    if not isinstance(defer, bool):
-        msg = f"'defer' must be True or False, not {defer!r}"
-        raise RuleError(msg)
+    defer, inline = spec.get("defer", False), spec.get("inline", False)
+    for key, value in (("defer", defer), ("inline", inline)):
+        if not isinstance(value, bool):
+            msg = f"{key!r} must be True or False, not {value!r}"
+            raise RuleError(msg)
     when = spec.get("when")
     if when is None:
-        return Rule(conditional=False, defer=defer)
+        return Rule(conditional=False, defer=defer, inline=inline)
     if not isinstance(when, list | tuple) or not all(isinstance(item, str) for item in when):
         msg = f"'when' must be a list of strings, not {when!r}"
         raise RuleError(msg)
@@ -122,6 +136,7 @@ def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
         classes=frozenset(c for c in classes if not c.endswith("*")),
         class_prefixes=tuple(c[:-1] for c in classes if c.endswith("*")),
         defer=defer,
+        inline=inline,
     )
 
 
@@ -131,7 +146,11 @@ def compile_rules(app: Sphinx) -> dict[str, Rule]:
     config = app.config.alliance_page_assets
     for name, spec in (config if isinstance(config, dict) else {}).items():
         try:
-            rules[str(name)] = compile_rule(spec)
+            rule = compile_rule(spec)
+            if rule.inline and not str(name).endswith(".css"):
+                msg = "'inline' is for stylesheets (.css files)"
+                raise RuleError(msg)
+            rules[str(name)] = rule
         except RuleError as error:
             logger.warning(
                 "alliance_page_assets[%r] in %s: %s; rule ignored",
@@ -179,8 +198,49 @@ def runs_later(script: Any) -> bool:
     )
 
 
+def stylesheet_text(path: Path) -> str | None:
+    """The text of the stylesheet *path* to put in a page, or None (with a warning)."""
+    try:
+        text = SOURCE_MAP.sub("", path.read_text(encoding="utf-8")).strip()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = f"cannot be read ({error})"
+    else:
+        if not REFERS_ELSEWHERE.search(text):
+            return text
+        reason = "it holds url(), @import or </style"
+    logger.warning(
+        "alliance_page_assets: %s is linked, not inlined: %s",
+        path,
+        reason,
+        type="alliance",
+        subtype="page-assets",
+    )
+    return None
+
+
+def inline_css_tag(
+    css_tag: Callable[[Any], str],
+    read: Callable[[Path], str | None],
+    outdir: Path,
+    inline: set[str],
+    css: Any,
+) -> str:
+    """The page's ``<style>`` for *css* if a rule inlines it, else the theme's link tag."""
+    attributes = getattr(css, "attributes", {})
+    if (
+        asset_name(css) in inline
+        and attributes.get("rel", "stylesheet") == "stylesheet"
+        and (text := read(outdir / css.filename)) is not None
+    ):
+        media = attributes.get("media")
+        media_attribute = f' media="{html.escape(media)}"' if media else ""
+        return f"<style{media_attribute}>{text}</style>"
+    return css_tag(css)
+
+
 def select_page_assets(
     rules: dict[str, Rule],
+    read: Callable[[Path], str | None],
     app: Sphinx,
     pagename: str,
     templatename: str,
@@ -197,6 +257,17 @@ def select_page_assets(
 
     if "css_files" in context:
         context["css_files"] = [css for css in context["css_files"] if needed(css)]
+        inline = {
+            name
+            for css in context["css_files"]
+            if hasattr(css, "filename")
+            and (rule := rules.get(name := asset_name(css)))
+            and rule.inline
+        }
+        if inline and "css_tag" in context:
+            context["css_tag"] = partial(
+                inline_css_tag, context["css_tag"], read, Path(app.outdir), inline
+            )
     if "script_files" not in context:
         return
     scripts = sorted(
@@ -218,12 +289,37 @@ def select_page_assets(
     context["script_files"] = scripts
 
 
+def pages_with_changed_inline_css(
+    rules: dict[str, Rule], app: Sphinx, env: Any, *changes: Any
+) -> list[str]:
+    """Every page, when a stylesheet that a rule inlines is newer than the last build.
+
+    Sphinx rewrites a page when its source or a template changes, not a static file.
+    """
+    last_build = Path(app.outdir, ".buildinfo")
+    if not last_build.is_file():
+        return []
+    theme = getattr(app.builder, "theme", None)
+    folders = [Path(app.confdir, path) for path in app.config.html_static_path] + [
+        Path(folder, "static") for folder in (theme.get_theme_dirs() if theme else ())
+    ]
+    built = last_build.stat().st_mtime
+    for name in (name for name, rule in rules.items() if rule.inline):
+        for source in (folder / suffix for folder in folders for suffix in (name, name + "_t")):
+            if source.is_file() and source.stat().st_mtime > built:
+                return sorted(env.found_docs)
+    return []
+
+
 def connect_page_assets(app: Sphinx) -> None:
     """Check the rules once, when the feature is on for an HTML builder."""
     if not app.config.alliance_page_assets or app.builder.format != "html":
         return
-    # Late, so that files added for this page by other handlers are seen too.
-    app.connect("html-page-context", partial(select_page_assets, compile_rules(app)), 900)
+    # Late, so that files added for this page by other handlers are seen too. Sphinx copies
+    # the static files before it writes the pages: inlined ones are read from there once.
+    rules, read = compile_rules(app), functools.cache(stylesheet_text)
+    app.connect("html-page-context", partial(select_page_assets, rules, read), 900)
+    app.connect("env-get-outdated", partial(pages_with_changed_inline_css, rules))
 
 
 def setup_page_assets(app: Sphinx) -> None:

@@ -4,16 +4,20 @@ The root ``test-page-assets`` has one page per kind of content; it is built unde
 theme of ``test_themes.py``, and the browser test ``browser/test_page_assets.py`` loads it.
 """
 
+import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from conftest import parse_html
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from test_themes import THEMES
 
 from sphinx_alliance.page_assets import BUILTIN_RULES
 
 CONDITIONAL = {name for name, rule in BUILTIN_RULES.items() if "when" in rule} | {"widget.css"}
+INLINE = {name for name, rule in BUILTIN_RULES.items() if rule.get("inline")}
 CODE = {"pygments.css", "copybutton.css", "clipboard.min.js", "copybutton.js"}
 # What each page of the root needs, of the files that rules make conditional.
 NEEDS = {
@@ -63,6 +67,16 @@ def linked(html: Path, page: str) -> dict[str, str | None]:
     return files
 
 
+def stylesheets(html: Path, page: str) -> list[str]:
+    """The stylesheets in the ``<head>`` of *page*, in order: a file's name, a style's text."""
+    head = parse_html(html / f"{page}.html").head
+    return [
+        name_of(tag["href"]) if tag.name == "link" else tag.string
+        for tag in head.find_all(["link", "style"])
+        if tag.name == "style" or "stylesheet" in tag["rel"]
+    ]
+
+
 def name_of(url: str) -> str:
     return url.split("?")[0].split("_static/", 1)[-1]
 
@@ -76,16 +90,81 @@ def test_each_page_links_what_it_uses_under_every_theme(build, tmp_path, theme):
     for page, needs in NEEDS.items():
         files, all_files = linked(html, page), linked(before, page)
         # Off, every page links every file; on, only the files of the rules it satisfies
-        # go, and the theme's, Sphinx's and our own files stay.
+        # go, and the theme's and Sphinx's files stay; ours are inlined.
         assert set(all_files) >= CONDITIONAL, page
-        assert set(files) == set(all_files) - (CONDITIONAL - needs), page
+        assert set(files) == set(all_files) - (CONDITIONAL - needs) - INLINE, page
         assert all_files["copybutton.js"] is None
         deferred = page != "search" and theme not in INLINE_SCRIPTS
         for name in DEFERRED & set(files):
             assert files[name] == ("defer" if deferred else all_files[name]), (page, name)
     assert linked(html, "index")["sphinx-alliance-faq.js"] == "defer"
-    assert "sphinx-alliance-faq.css" in linked(html, "index")
-    assert "sphinx-alliance-faq.css" not in linked(html, "code")
+    # Our own stylesheet is copied into the pages that use it.
+    assert "sphinx-alliance-faq.css" in linked(before, "index")
+    assert "sphinx-alliance-faq.css" not in linked(html, "index")
+    faq = (html / "_static" / "sphinx-alliance-faq.css").read_text().strip()
+    assert faq in stylesheets(html, "index")
+    assert faq not in stylesheets(html, "code")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_an_inline_stylesheet_takes_the_place_of_its_link_under_every_theme(
+    build, tmp_path, theme
+):
+    linking, _ = build(tmp_path / "link", html_theme=theme)
+    html, warnings = build(
+        tmp_path / "inline",
+        html_theme=theme,
+        alliance_page_assets={"widget.css": {"when": [".widget"], "inline": True}},
+    )
+    assert warnings == ""
+    widget = (html / "_static" / "widget.css").read_text().strip()
+    # The stylesheets of <head> in order, a <style> by its text: the cascade is the same.
+    assert stylesheets(html, "widget") == [
+        widget if name == "widget.css" else name for name in stylesheets(linking, "widget")
+    ]
+    assert "widget.css" in stylesheets(linking, "widget")
+    assert widget not in stylesheets(html, "index")
+    faq = (html / "_static" / "sphinx-alliance-faq.css").read_text().strip()
+    assert faq in stylesheets(html, "index")
+    assert faq not in stylesheets(html, "widget")
+
+
+def test_a_stylesheet_that_refers_to_other_files_is_linked_with_a_warning(tmp_path):
+    srcdir = tmp_path / "page-assets"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
+    (srcdir / "_static" / "widget.css").write_text(".widget { background: url(dots.png); }")
+    warnings = StringIO()
+    app = SphinxTestApp(
+        "html",
+        srcdir=srcdir,
+        confoverrides={"alliance_page_assets": {"widget.css": {"inline": True}}},
+        status=StringIO(),
+        warning=warnings,
+    )
+    app.build()
+    app.cleanup()
+    lines = strip_escape_sequences(warnings.getvalue()).splitlines()
+    widget = app.outdir / "_static" / "widget.css"
+    assert lines == [
+        f"WARNING: alliance_page_assets: {widget} is linked, not inlined: it holds url(), "
+        "@import or </style [alliance.page-assets]"
+    ]
+    assert "widget.css" in linked(app.outdir, "widget")
+    assert "url(dots.png)" not in (app.outdir / "widget.html").read_text()
+
+
+def test_pages_carry_an_inline_stylesheet_again_after_it_changes(tmp_path):
+    srcdir = tmp_path / "page-assets"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
+    overrides = {"alliance_page_assets": {"widget.css": {"inline": True}}}
+    for colour in ("red", "blue"):
+        (srcdir / "_static" / "widget.css").write_text(f".widget {{ color: {colour}; }}")
+        app = SphinxTestApp("html", srcdir=srcdir, confoverrides=overrides, status=StringIO())
+        app.build()
+        app.cleanup()
+        # Only the stylesheet changed, not the page's source.
+        for page in ("widget", "grid"):
+            assert f".widget {{ color: {colour}; }}" in stylesheets(app.outdir, page)
 
 
 def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(build, tmp_path):
@@ -141,16 +220,19 @@ def test_bad_rules_warn_and_are_ignored(build, app_params, tmp_path):
             "sphinx_highlight.js": {"defer": "yes"},
             "design-tabs.js": {"wehn": [".sd-tab-set"]},
             "pygments.css": [".code"],
+            "late.js": {"inline": True},
         },
     )
     lines = warnings.splitlines()
-    assert len(lines) == 5, warnings
+    assert len(lines) == 6, warnings
     conf = str(app_params.kwargs["srcdir"] / "conf.py")
     assert all(line.startswith("WARNING: alliance_page_assets[") for line in lines)
     assert all(f"] in {conf}: " in line for line in lines)
     assert all(line.endswith("rule ignored [alliance.page-assets]") for line in lines)
     assert "'no.such.node' is not the import path of a docutils node class" in warnings
     assert "unknown key 'wehn'" in warnings
+    assert "alliance_page_assets['late.js'] in" in warnings
+    assert "'inline' is for stylesheets (.css files)" in warnings
     # The built-in rules stay; a file without a rule is left alone.
     files = linked(html, "index")
     assert "widget.css" in files

@@ -209,10 +209,13 @@ def test_landing_page_layout(site):
     assert "no-toc" in page.find(class_="toc-drawer")["class"]
     join = page.select_one(".sa-join")
     assert join.select_one("img.sa-join-illustration")
-    button = join.find("a", class_="sd-btn")
+    button = join.find("a", class_="sa-button")
     assert text(button) == "Join Now"
     assert links(site, "index.html", join) == {("membership.html", "")}
     assert page.select("ul.sa-member-logos > li.sa-member")
+    # The page's own CSS draws its grid and buttons: sphinx-design's 55 KB are not loaded.
+    assert not page.select("[class*='sd-']")
+    assert not page.select("link[href*='sphinx-design']")
 
 
 def test_membership_page_gives_the_contact_address(site):

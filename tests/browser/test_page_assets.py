@@ -81,9 +81,13 @@ def test_site_keeps_theme_toggle_copy_buttons_and_search_highlighting(browse, se
     assert page.evaluate("document.body.dataset.theme") == "auto"
     page.locator(".theme-toggle:visible").first.click()
     assert page.evaluate("document.body.dataset.theme") == "dark"
+    # Dark mode shows the dark logos: leaving before they arrive would abort them.
+    page.wait_for_load_state("networkidle")
     # The choice is applied by the inline script at the top of <body>, before any paint.
     visit.goto("projects/wasmtime.html")
     assert page.evaluate("document.body.dataset.theme") == "dark"
+    # Chromium asks for the favicon after the load: leaving at once would abort it.
+    page.wait_for_load_state("networkidle")
     visit.goto("extension/faq.html?highlight=answer")
     page.locator("span.highlighted").first.wait_for()
     page.locator("button.copybtn").first.wait_for(state="attached")
