@@ -1,8 +1,11 @@
 """Shared fixtures: Sphinx's own test fixtures, test roots, and the built site."""
 
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,3 +84,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def parse_html(path: Path) -> BeautifulSoup:
     """Parse a built HTML page."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@contextmanager
+def hang_guard(seconds: int, what: str) -> Iterator[None]:
+    """Fail (rather than hang the suite) if the block runs longer than *seconds*."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError(f"{what} took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

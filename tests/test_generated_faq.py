@@ -16,16 +16,15 @@ test, once per builder of ``BUILDERS``. The properties, for every builder:
 import json
 import random
 import re
-import signal
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import hang_guard
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -168,20 +167,6 @@ def page(syntax: str, parts: list, options: list, seed: int) -> Page:
     return result
 
 
-@contextmanager
-def hang_guard(what: str) -> Iterator[None]:
-    def hung(signum: int, frame: object) -> None:
-        raise TimeoutError(f"{what} took more than {HANG} s")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(HANG)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def check_entries_inert(soup: BeautifulSoup, where: str) -> None:
     for entry in soup.select("div.sa-faq"):
         assert entry.find(["script", "iframe", "object", "embed"]) is None, (where, entry)
@@ -239,7 +224,7 @@ def build(srcdir: Path, builder: str, pages: list[Page]) -> str:
         builder, srcdir=srcdir, builddir=builddir, status=StringIO(), warning=StringIO()
     )
     try:
-        with hang_guard(f"the {builder} build"):
+        with hang_guard(HANG, f"the {builder} build"):
             app.build()
     finally:
         app.cleanup()

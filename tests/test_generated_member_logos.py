@@ -12,8 +12,6 @@ import json
 import os
 import random
 import re
-import signal
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -21,6 +19,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import hang_guard
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -263,22 +262,6 @@ def write_project(srcdir: Path, instances: list) -> list[Instance]:
     return result
 
 
-@contextmanager
-def hang_guard(seconds: int):
-    """Fail (rather than hang the suite) if the block runs longer than *seconds*."""
-
-    def hung(signum, frame):
-        raise TimeoutError(f"a build took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def build(srcdir: Path, builder: str) -> str:
     """Build in-process, so that an exception propagates; return the warnings."""
     warnings = StringIO()
@@ -288,7 +271,7 @@ def build(srcdir: Path, builder: str) -> str:
         builder, srcdir=srcdir, builddir=builddir, status=StringIO(), warning=warnings
     )
     try:
-        with hang_guard(HANG):
+        with hang_guard(HANG, f"the {builder} build"):
             app.build()
     finally:
         app.cleanup()
