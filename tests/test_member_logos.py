@@ -457,7 +457,9 @@ def test_hostile_data_warns_in_every_builder(app, builder):
         sorted(HOSTILE_WARNINGS, key=lambda w: (w[0].split(":")[0], int(w[0].split(":")[1]))),
         strict=True,
     ):
-        assert f"{Path(path).relative_to(srcdir)}:{line}" == location
+        # docutils names an included file relative to the working directory when the two
+        # share more than "/"
+        assert f"{Path(os.path.abspath(path)).relative_to(srcdir)}:{line}" == location
         pattern = start if isinstance(start, re.Pattern) else re.compile(re.escape(start))
         assert pattern.match(message), (location, message)
         assert len(message) < 300

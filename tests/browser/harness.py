@@ -5,6 +5,7 @@ Shared by the browser tests and ``make screenshots``; it imports nothing from py
 
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +50,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    errors: list[str]
+
+    def handle_error(self, request, client_address) -> None:
+        # The browser drops connections it no longer needs (a page left while it loads).
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class Server:
     """The base URL of a served site and the error answers it has given so far."""
@@ -61,7 +71,7 @@ class Server:
 def serve(directory: Path) -> Iterator[Server]:
     """Serve *directory* on a free port of 127.0.0.1 from a background thread."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    httpd = _Server((LOCAL_HOST, 0), handler)
     httpd.errors = []
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
