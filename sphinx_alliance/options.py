@@ -4,10 +4,11 @@ from collections.abc import Callable
 from typing import Any
 
 from docutils.parsers.rst import directives
-from sphinx.util.typing import OptionSpec
 
 
-class TextOptions(OptionSpec):
+# Sphinx's OptionSpec spelled out: from Sphinx 9.2 it is a ``type`` alias, which no class
+# can derive from.
+class TextOptions(dict[str, Callable[[str], Any]]):
     """An option spec taking every option as text, unknown ones too, for ``run`` to check.
 
     In reStructuredText docutils drops the whole directive when an option is unknown
