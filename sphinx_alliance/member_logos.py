@@ -150,11 +150,17 @@ def logo_size(path: str) -> tuple[int, int] | None:
 def relfn2path(env: BuildEnvironment, filename: str) -> tuple[str, str]:
     """``env.relfn2path``, raising OSError for a path the OS refuses."""
     try:
-        return env.relfn2path(filename)
+        rel, path = env.relfn2path(filename)
     except ValueError as err:  # a NUL byte, or a lone surrogate no file name can hold
         raise OSError(errno.EINVAL, "the path has a character no file name can hold") from err
     except RuntimeError as err:  # Python 3.11's Path.resolve on a symlink loop
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP)) from err
+    try:
+        os.stat(path)
+    except OSError as err:  # from Python 3.13, Path.resolve leaves a loop unresolved
+        if err.errno == errno.ELOOP:
+            raise
+    return rel, path
 
 
 def cut(text: str) -> str:
