@@ -42,7 +42,8 @@ IMAGE = "is not http, https or relative; left out"
 # (file, text on the entry's first line, message)
 WARNINGS = [
     ("index.rst", "Image substitutions", f"image 'javascript:alert(1)' {IMAGE}"),
-    ("index.rst", "Image substitutions", f"image 'data:image/svg+xml,%3Csvg%2F%3E' {IMAGE}"),
+    # base64: Sphinx 8.2's image post-transform crashes on any other data: URI
+    ("index.rst", "Image substitutions", f"image 'data:image/svg+xml;base64,PHN2Zy8+' {IMAGE}"),
     ("index.rst", "A link substitution", f"link 'javascript:alert(2)' {LINK}"),
     ("index.rst", "A named", f"link 'javascript:alert(3)' {LINK}"),
     ("index.rst", "A named", f"link 'javascript:alert(4)' {LINK}"),

@@ -56,7 +56,7 @@ Generated rST
    <b onmouseover="alert(1)">raw</b>
 
 .. |img| image:: javascript:alert(1)
-.. |data| image:: data:image/svg+xml,%3Csvg%20onload%3Dalert(1)%2F%3E
+.. |data| image:: data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSkvPg==
 .. |link| replace:: `link <javascript:alert(2)>`__
 .. |lone| unicode:: U+D800
 .. |pair| unicode:: U+1F642

@@ -97,6 +97,9 @@ def install_in_fresh_venv(wheel: Path, tmp_path: Path, cache: pytest.Cache) -> P
     """A new venv holding only *wheel* and the dependency versions this suite runs on."""
     # The wheelhouse persists in pytest's cache: later runs download nothing new.
     wheelhouse = cache.mkdir("wheelhouse")
+    # pip would take an earlier build of ours from there, with its old dependencies.
+    for earlier in wheelhouse.glob("sphinx_alliance-*"):
+        earlier.unlink()
     pip = (sys.executable, "-m", "pip", "--disable-pip-version-check", "-q")
     constraints = tmp_path / "constraints.txt"
     constraints.write_text(run(*pip, "freeze", "--exclude-editable"))
