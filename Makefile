@@ -41,10 +41,14 @@ help:
 	@echo "make lighthouse  Lighthouse scores of the landing page and a project page (minutes)"
 	@echo "make clean      remove builds and the virtual environments"
 
+# With the Python's own pip when it has one: putting pip into the venv takes seconds.
 $(TOOLS)/bin/uv:
 	@$(CHECK_PYTHON)
-	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --disable-pip-version-check -q uv==$(UV_VERSION)
+	$(PYTHON) -m venv --without-pip $(TOOLS)
+	$(PYTHON) -m pip --python $(TOOLS)/bin/python install --disable-pip-version-check -q \
+		uv==$(UV_VERSION) 2>/dev/null \
+		|| { $(TOOLS)/bin/python -m ensurepip >/dev/null \
+		&& $(TOOLS)/bin/python -m pip install --disable-pip-version-check -q uv==$(UV_VERSION); }
 
 # Reinstall only when the dependency files change; a lock older than pyproject.toml fails.
 $(STAMP): pyproject.toml uv.lock | $(UV)
