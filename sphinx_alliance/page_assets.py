@@ -8,7 +8,6 @@ that a rule marks inline are copied into a ``<style>`` in place of their link.
 
 import functools
 import html
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +17,8 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
+from sphinx.errors import ExtensionError
+from sphinx.util import import_object, logging
 
 logger = logging.getLogger(__name__)
 
@@ -88,10 +88,9 @@ class RuleError(ValueError):
 
 def node_class(path: str) -> type[nodes.Node]:
     """The node class at the import path *path* (``module.Class``)."""
-    module, _, name = path.rpartition(".")
     try:
-        found = getattr(importlib.import_module(module), name) if module else None
-    except (ImportError, AttributeError):
+        found = import_object(path)
+    except ExtensionError:
         found = None
     if not (isinstance(found, type) and issubclass(found, nodes.Node)):
         msg = f"{path!r} is not the import path of a docutils node class"
