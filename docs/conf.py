@@ -66,15 +66,15 @@ myst_url_schemes = {
 
 # Each page links only the CSS and JS it uses, and its scripts wait for the page. Under furo
 # nothing calls Sphinx's two base scripts while the page loads, outside the search page.
-# Small stylesheets are copied into the pages that use them. Not site.css: the W3C checker,
-# which reads the CSS of a <style> but not of a linked file, does not know container
-# queries, which the landing page uses. Not pygments.css: furo rewrites it (with its dark
-# colours) after the pages are written.
+# Every stylesheet but furo's is copied into the pages that use it, so that one file blocks
+# the first paint.
 alliance_page_assets = {
     "documentation_options.js": {"defer": True},
     "doctools.js": {"defer": True},
+    "pygments.css": {**BUILTIN_RULES["pygments.css"], "inline": True},
     "copybutton.css": {**BUILTIN_RULES["copybutton.css"], "inline": True},
     "styles/furo-extensions.css": {"inline": True},
+    "site.css": {"inline": True},
 }
 
 html_theme = "furo"

@@ -13,12 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import import_object, logging
+
+if TYPE_CHECKING:
+    from sphinx.builders.html import StandaloneHTMLBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -197,24 +200,29 @@ def runs_later(script: Any) -> bool:
     )
 
 
-def stylesheet_text(path: Path) -> str | None:
-    """The text of the stylesheet *path* to put in a page, or None (with a warning)."""
+def inlinable_text(path: Path) -> tuple[str | None, str]:
+    """The text of the stylesheet *path* to put in a page, or None and why it cannot be."""
     try:
         text = SOURCE_MAP.sub("", path.read_text(encoding="utf-8")).strip()
     except (OSError, UnicodeDecodeError) as error:
-        reason = f"cannot be read ({error})"
-    else:
-        if not REFERS_ELSEWHERE.search(text):
-            return text
-        reason = "it holds url(), @import or </style"
-    logger.warning(
-        "alliance_page_assets: %s is linked, not inlined: %s",
-        path,
-        reason,
-        type="alliance",
-        subtype="page-assets",
-    )
-    return None
+        return None, f"cannot be read ({error})"
+    if REFERS_ELSEWHERE.search(text):
+        return None, "it holds url(), @import or </style"
+    return text, ""
+
+
+def stylesheet_text(path: Path) -> str | None:
+    """The text of the stylesheet *path* to put in a page, or None (with a warning)."""
+    text, reason = inlinable_text(path)
+    if text is None:
+        logger.warning(
+            "alliance_page_assets: %s is linked, not inlined: %s",
+            path,
+            reason,
+            type="alliance",
+            subtype="page-assets",
+        )
+    return text
 
 
 def inline_css_tag(
@@ -310,6 +318,56 @@ def pages_with_changed_inline_css(
     return []
 
 
+class RewrittenStylesheets:
+    """Pages carry an inlined stylesheet as it is at the end of the build.
+
+    A theme may rewrite a static file after the pages are written (furo writes its
+    ``pygments.css``, with dark colours, when the build finishes): the text that the pages
+    hold, read before the theme's handler runs, is then replaced by the file's final text.
+    """
+
+    def __init__(self, rules: dict[str, Rule], read: Callable[[Path], str | None]) -> None:
+        self.names = [name for name, rule in rules.items() if rule.inline]
+        self.read = read
+        self.written: dict[Path, str] = {}
+
+    def note_written(self, app: Sphinx, exception: BaseException | None) -> None:
+        """Before other handlers: the inlined text of each file, as the pages hold it."""
+        self.written = {}
+        for name in self.names:
+            path = Path(app.outdir, "_static", name)
+            if path.is_file() and (text := self.read(path)) is not None:
+                self.written[path] = text
+
+    def update_pages(self, app: Sphinx, exception: BaseException | None) -> None:
+        """After them: put the final text of each rewritten file into the pages."""
+        if exception is not None:
+            return
+        changes = []
+        for path, written in self.written.items():
+            final, reason = inlinable_text(path)
+            if final is None:
+                logger.warning(
+                    "alliance_page_assets: %s was rewritten after the pages were written and "
+                    "%s: they keep its earlier text",
+                    path,
+                    reason,
+                    type="alliance",
+                    subtype="page-assets",
+                )
+            elif final != written:
+                changes.append((f">{written}</style>".encode(), f">{final}</style>".encode()))
+        if not changes:
+            return
+        builder = cast("StandaloneHTMLBuilder", app.builder)
+        for page in Path(app.outdir).rglob("*" + builder.out_suffix):
+            content = original = page.read_bytes()
+            for written_style, final_style in changes:
+                content = content.replace(written_style, final_style)
+            if content != original:
+                page.write_bytes(content)
+
+
 def connect_page_assets(app: Sphinx) -> None:
     """Check the rules once, when the feature is on for an HTML builder."""
     if not app.config.alliance_page_assets or app.builder.format != "html":
@@ -319,6 +377,9 @@ def connect_page_assets(app: Sphinx) -> None:
     rules, read = compile_rules(app), functools.cache(stylesheet_text)
     app.connect("html-page-context", partial(select_page_assets, rules, read), 900)
     app.connect("env-get-outdated", partial(pages_with_changed_inline_css, rules))
+    rewritten = RewrittenStylesheets(rules, read)
+    app.connect("build-finished", rewritten.note_written, 100)
+    app.connect("build-finished", rewritten.update_pages, 900)
 
 
 def setup_page_assets(app: Sphinx) -> None:

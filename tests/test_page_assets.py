@@ -167,6 +167,82 @@ def test_pages_carry_an_inline_stylesheet_again_after_it_changes(tmp_path):
             assert f".widget {{ color: {colour}; }}" in stylesheets(app.outdir, page)
 
 
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_pages_carry_a_stylesheet_that_the_theme_rewrites_at_the_end_as_rewritten(
+    tmp_path, parallel
+):
+    """furo writes its pygments.css, with the dark colours, once the pages are written."""
+    srcdir = tmp_path / "page-assets"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
+    overrides = {
+        "html_theme": "furo",
+        "alliance_page_assets": {
+            "pygments.css": {**BUILTIN_RULES["pygments.css"], "inline": True}
+        },
+    }
+    for edit in ("", "\nEdited.\n"):
+        with (srcdir / "inline.rst").open("a") as source:
+            source.write(edit)
+        warnings = StringIO()
+        app = SphinxTestApp(
+            "html",
+            srcdir=srcdir,
+            confoverrides=overrides,
+            parallel=parallel,
+            status=StringIO(),
+            warning=warnings,
+        )
+        app.build()
+        app.cleanup()
+        assert strip_escape_sequences(warnings.getvalue()) == ""
+        final = (app.outdir / "_static" / "pygments.css").read_text().strip()
+        assert 'body[data-theme="dark"] .highlight' in final
+        # The second build rewrites only inline.html: code.html keeps what the first wrote.
+        for page in ("code", "inline"):
+            assert final in stylesheets(app.outdir, page), (edit, page)
+            assert "pygments.css" not in linked(app.outdir, page)
+        assert final not in stylesheets(app.outdir, "index")
+
+
+REWRITE_WIDGET_AT_THE_END = """
+
+def setup(app):
+    def rewrite(app, exception):
+        (app.outdir / "_static" / "widget.css").write_text({css!r})
+
+    app.connect("build-finished", rewrite)
+"""
+
+
+def test_a_rewritten_stylesheet_that_cannot_be_inlined_leaves_the_pages_with_a_warning(
+    tmp_path,
+):
+    srcdir = tmp_path / "page-assets"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
+    rewrite = REWRITE_WIDGET_AT_THE_END.format(css=".widget { background: url(dots.png); }")
+    with (srcdir / "conf.py").open("a") as conf:
+        conf.write(rewrite)
+    warnings = StringIO()
+    app = SphinxTestApp(
+        "html",
+        srcdir=srcdir,
+        confoverrides={"alliance_page_assets": {"widget.css": {"inline": True}}},
+        status=StringIO(),
+        warning=warnings,
+    )
+    app.build()
+    app.cleanup()
+    widget = app.outdir / "_static" / "widget.css"
+    assert strip_escape_sequences(warnings.getvalue()).splitlines() == [
+        f"WARNING: alliance_page_assets: {widget} was rewritten after the pages were written "
+        "and it holds url(), @import or </style: they keep its earlier text "
+        "[alliance.page-assets]"
+    ]
+    earlier = (srcdir / "_static" / "widget.css").read_text().strip()
+    assert earlier in stylesheets(app.outdir, "widget")
+    assert "url(dots.png)" not in (app.outdir / "widget.html").read_text()
+
+
 def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(build, tmp_path):
     html, warnings = build(
         tmp_path,
