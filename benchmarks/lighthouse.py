@@ -117,7 +117,13 @@ def figures(report: dict, root: Path) -> dict[str, float]:
         "TBT ms": audits["total-blocking-time"]["numericValue"],
         "bytes": audits["total-byte-weight"]["numericValue"],
         "gzip": gzip_bytes,
-        "requests": len(requests),
+        # Lighthouse's own count ("resource-summary"): requests that reach the network, not
+        # data: URLs, which network-requests lists too.
+        "requests": next(
+            item["requestCount"]
+            for item in audits["resource-summary"]["details"]["items"]
+            if item["resourceType"] == "total"
+        ),
         "blocking": len(blocking),
     }
     return row
