@@ -562,10 +562,11 @@ def check_embed_limit(app: Sphinx, config: Config) -> None:
     limit = config.alliance_member_logos_embed_limit
     if type(limit) is not int or limit < 0:
         logger.warning(
-            "alliance_member_logos_embed_limit in %s must be a number of bytes (an int >= 0), "
-            "not %s; logos are not embedded",
-            Path(app.confdir, "conf.py"),
+            # No location: Sphinx reads a location without a line as a document name.
+            "alliance_member_logos_embed_limit must be a number of bytes (an int >= 0), "
+            "not %s; logos are not embedded (in %s)",
             cut(repr(limit)),
+            Path(app.confdir, "conf.py"),
             type="alliance",
             subtype="member-logos",
         )

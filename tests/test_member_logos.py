@@ -290,9 +290,9 @@ def test_a_bad_embed_limit_warns_and_embeds_nothing(app_params, make_app, limit)
         conf.write(f"alliance_member_logos_embed_limit = {limit!r}\n")
     app = make_app(*args, **kwargs)
     assert build(app).splitlines() == [
-        "WARNING: alliance_member_logos_embed_limit in "
-        f"{app.srcdir / 'conf.py'} must be a number of bytes (an int >= 0), not {limit!r}; "
-        "logos are not embedded [alliance.member-logos]"
+        "WARNING: alliance_member_logos_embed_limit must be a number of bytes (an int >= 0), "
+        f"not {limit!r}; logos are not embedded (in {app.srcdir / 'conf.py'}) "
+        "[alliance.member-logos]"
     ]
     for imgs in logos_by_file(app.outdir, "*.html").values():
         assert all(img["src"].startswith("_images/") for img in imgs)
