@@ -15,6 +15,7 @@ from conftest import parse_html
 from docutils import nodes
 
 from sphinx_alliance.member_logos import (
+    EmbedSmallLogos,
     alliance_member,
     alliance_member_logo,
     alliance_member_logos,
@@ -310,6 +311,27 @@ def test_an_embed_limit_of_0_embeds_nothing(app):
     assert set(found) == set(LOGO_FILES.values())
     for imgs in found.values():
         assert all((app.outdir / img["src"]).is_file() for img in imgs)
+
+
+@pytest.mark.sphinx(
+    testroot="member-logos-rst", confoverrides={"alliance_member_logos_embed_limit": 4096}
+)
+@pytest.mark.parametrize(
+    ("builder", "pages"),
+    [
+        pytest.param(
+            name, pages, marks=pytest.mark.sphinx(name, srcdir=f"member-logos-embed-{name}")
+        )
+        for name, pages in [("text", "*.txt"), ("latex", "*.tex")]
+    ],
+)
+def test_builders_without_data_uris_do_not_embed(app, builder, pages):
+    assert build(app) == ""
+    text = "".join(path.read_text(encoding="utf-8") for path in app.outdir.glob(pages))
+    assert all(name in text for name in SORTED)
+    assert "data:" not in text
+    assert "svg" not in text
+    assert EmbedSmallLogos not in app.registry.get_post_transforms()
 
 
 @pytest.mark.sphinx("text", testroot="member-logos-rst", srcdir="member-logos-text")
