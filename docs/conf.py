@@ -77,6 +77,9 @@ alliance_page_assets = {
     "site.css": {"inline": True},
 }
 
+# Member logos of up to 4 KiB (Vite's default inline limit) are written into the page.
+alliance_member_logos_embed_limit = 4096
+
 html_theme = "furo"
 html_title = "Bytecode Alliance"
 html_static_path = ["_static"]

@@ -3,9 +3,10 @@
 One example is one Sphinx project of ``INSTANCES`` directive instances (rST and MyST,
 data in files of every kind or in the body, options, YAML values of every sort), combined
 by a seeded random from a few dozen drawn parts.
-Each is read once and written by html, epub, text, latex and gettext. Properties: no
-exception, every page parses (epub as XML), no markup from the input, and each entry is
-either rendered or left out with a warning pointing into its own lines.
+Each is read once and written by html, epub, text, latex and gettext, with the smallest
+logo embedded as a data: URI. Properties: no exception, every page parses (epub as XML), no
+markup from the input, and each entry is either rendered or left out with a warning
+pointing into its own lines.
 """
 
 import json
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
+from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
@@ -27,6 +29,7 @@ from sphinx.testing.util import SphinxTestApp
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]
 INSTANCES = 160  # directive instances in one project
 HANG = 300  # seconds: a build that takes longer has hung (a FIFO, a quadratic parse)
+EMBED_LIMIT = 64  # bytes: ok.svg (61) is written as a data: URI, dark.svg (66) as a file
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" {}/>'
 LOGO_FILES = {
@@ -200,6 +203,7 @@ def write_project(srcdir: Path, instances: list) -> list[Instance]:
         'extensions = ["myst_parser", "sphinx_alliance"]\n'
         'myst_enable_extensions = ["colon_fence"]\n'
         'project = "Generated"\nversion = "1"\ncopyright = "2026, Tests"\n'
+        f"alliance_member_logos_embed_limit = {EMBED_LIMIT}\n"
     )
     for name, text in LOGO_FILES.items():
         (srcdir / name).write_text(text, encoding="utf-8")
@@ -279,10 +283,15 @@ def build(srcdir: Path, builder: str) -> str:
 
 
 def check_markup(page: BeautifulSoup) -> None:
-    """No script, handler or dangerous URL that the input could have put there."""
+    """No script, handler or dangerous URL that the input could have put there.
+
+    The one data: URI allowed is that of ok.svg, the logo under the embedding limit.
+    """
     for tag in page.find_all(True):
         assert not [name for name in tag.attrs if name.lower().startswith("on")], tag
         for name in ("href", "src"):
+            if name == "src" and tag.find_parent("ul", class_="sa-member-logos"):
+                continue  # a logo: checked below
             url = str(tag.get(name, "")).strip().lower()
             assert not url.startswith(("javascript:", "data:", "vbscript:")), tag
     for script in page.find_all("script"):  # the input's scripts all call alert()
@@ -292,7 +301,11 @@ def check_markup(page: BeautifulSoup) -> None:
         for link in grid.find_all("a"):
             assert link["href"].startswith(("http://", "https://")), link
         for img in grid.find_all("img"):
-            assert img["src"].startswith("_images/"), img
+            if img["src"].startswith("data:"):
+                with urlopen(img["src"]) as logo:
+                    assert logo.read() == LOGO_FILES["ok.svg"].encode(), img
+            else:
+                assert img["src"].startswith("_images/"), img
 
 
 def grid_sizes(page: BeautifulSoup) -> dict[int, int]:

@@ -5,6 +5,7 @@ import re
 import struct
 import zlib
 from pathlib import Path
+from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
@@ -14,6 +15,7 @@ from conftest import parse_html
 from docutils import nodes
 
 from sphinx_alliance.member_logos import (
+    EmbedSmallLogos,
     alliance_member,
     alliance_member_logo,
     alliance_member_logos,
@@ -161,6 +163,175 @@ def test_images_copied_by_other_html_builders(app, builder):
     assert {img["alt"] for img in imgs} >= set(SORTED)
     for img in imgs:
         assert (html.parent / img["src"]).is_file()
+
+
+LOGO_FILES = {  # (alt, dark) -> the logo file of the rST root
+    ("Alpha", False): "_data/square.svg",
+    ("Alpha", True): "_data/square-dark.svg",
+    ("beta Labs", False): "_data/wide.svg",
+    ("Omega", False): "_data/banner.webp",  # 520 bytes
+    ("Mid Corp", False): "_data/tiny.png",
+    ("Rooted", False): "_data/tiny.png",
+    ("Inline One", False): "logos/one.svg",
+}
+# An SVG cannot run script from an <img>; in the page, its text must stay inside the URI.
+HOSTILE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 60">'
+    "<style>/* \"'&amp;#%20 </style><script>alert(1)</script><title>é&lt;/title&gt; --></title>"
+    '<rect width="240" height="60" fill="#246"/></svg>\n'
+)
+SVG_URI = re.compile(r"data:image/svg\+xml,[A-Za-z0-9%/:;,=()!*'~@$+._-]*")
+PAGES = {"html": "*.html", "dirhtml": "**/*.html", "singlehtml": "*.html", "epub": "*.xhtml"}
+
+
+def decoded(data_uri: str) -> bytes:
+    """The bytes a data: URI holds, as the standard library decodes them."""
+    with urlopen(data_uri) as response:
+        return response.read()
+
+
+def logos_by_file(outdir: Path, pages: str) -> dict[str, list[Tag]]:
+    """The member logos of all pages, by the logo file each one shows."""
+    found: dict[str, list[Tag]] = {}
+    for page in outdir.glob(pages):
+        for img in parse_html(page).select("ul.sa-member-logos img.sa-member-logo"):
+            dark = "only-dark" in img["class"]
+            found.setdefault(LOGO_FILES[img["alt"], dark], []).append(img)
+    return found
+
+
+@pytest.mark.sphinx(
+    testroot="member-logos-rst",
+    confoverrides={
+        "version": "1",
+        "copyright": "2026, Tests",
+        "alliance_member_logos_embed_limit": 519,
+    },
+)
+@pytest.mark.parametrize(
+    "builder",
+    [
+        pytest.param(name, marks=pytest.mark.sphinx(name, srcdir=f"member-logos-embed-{name}"))
+        for name in PAGES
+    ],
+)
+def test_logos_up_to_the_limit_are_data_uris(app, builder):
+    (app.srcdir / "_data" / "wide.svg").write_text(HOSTILE_SVG, encoding="utf-8")
+    assert build(app) == ""
+
+    found = logos_by_file(app.outdir, PAGES[builder])
+    assert set(found) == set(LOGO_FILES.values())
+    for name, imgs in found.items():
+        content = (app.srcdir / name).read_bytes()
+        for img in imgs:
+            assert (img["loading"], img["decoding"]) == ("lazy", "async")
+            assert f"{img['width']}x{img['height']}" == SIZES[Path(name).name]
+            if name.endswith(".webp"):
+                assert not img["src"].startswith("data:")
+                continue
+            assert img["src"].startswith(
+                "data:image/svg+xml," if name.endswith(".svg") else "data:image/png;base64,"
+            )
+            assert decoded(img["src"]) == content
+    images = app.outdir / "_images"
+    assert sorted(path.name for path in images.iterdir()) == ["banner.webp"]
+    page = app.outdir / ("index.xhtml" if builder == "epub" else "index.html")
+    ul = parse_html(page).select_one("ul.sa-member-logos")  # singlehtml: of all pages
+    banner = ul.find("img", alt="Omega")
+    assert (page.parent / banner["src"]).resolve() == images.resolve() / "banner.webp"
+    if builder == "epub":  # the page must stay well-formed XML
+        ElementTree.parse(page)
+
+    # The hostile SVG: all of it inside the attribute, percent-encoded.
+    raw = page.read_text(encoding="utf-8")
+    hostile = re.findall(r'src="(data:image/svg\+xml,[^"]*%3Cscript[^"]*)"', raw)
+    assert hostile
+    assert all(SVG_URI.fullmatch(uri) for uri in hostile)
+    assert not ul.find_all(["script", "style", "svg", "title"])
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="member-logos-rst",
+    srcdir="member-logos-embed-limit",
+    confoverrides={"alliance_member_logos_embed_limit": 520},
+)
+def test_a_logo_of_exactly_the_limit_is_embedded(app):
+    assert build(app) == ""
+    for banner in logos_by_file(app.outdir, "*.html")["_data/banner.webp"]:
+        assert banner["src"].startswith("data:image/webp;base64,")
+        assert decoded(banner["src"]) == (app.srcdir / "_data" / "banner.webp").read_bytes()
+    assert not (app.outdir / "_images").exists()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="member-logos-rst",
+    srcdir="member-logos-embed-gone",
+    confoverrides={"alliance_member_logos_embed_limit": 4096},
+)
+def test_a_logo_gone_before_writing_stays_a_link(app):
+    gone = app.srcdir / "_data" / "wide.svg"
+    app.connect("env-updated", lambda app, env: gone.unlink())
+    warnings = build(app)
+    # Sphinx's own warning: the file it was asked to copy is gone.
+    assert warnings.count("WARNING") == 1
+    assert "cannot copy image file" in warnings
+    assert "wide.svg" in warnings
+    found = logos_by_file(app.outdir, "*.html")
+    assert [img["src"] for img in found["_data/wide.svg"]] == ["_images/wide.svg"] * 2
+    assert found["_data/square.svg"][0]["src"].startswith("data:")
+
+
+@pytest.mark.sphinx("html", testroot="member-logos-rst", srcdir="member-logos-embed-bad")
+@pytest.mark.parametrize("limit", ["4096", -1, True, 4096.0, None])
+def test_a_bad_embed_limit_warns_and_embeds_nothing(app_params, make_app, limit):
+    args, kwargs = app_params
+    with (kwargs["srcdir"] / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"alliance_member_logos_embed_limit = {limit!r}\n")
+    app = make_app(*args, **kwargs)
+    assert build(app).splitlines() == [
+        "WARNING: alliance_member_logos_embed_limit must be a number of bytes (an int >= 0), "
+        f"not {limit!r}; logos are not embedded (in {app.srcdir / 'conf.py'}) "
+        "[alliance.member-logos]"
+    ]
+    for imgs in logos_by_file(app.outdir, "*.html").values():
+        assert all(img["src"].startswith("_images/") for img in imgs)
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="member-logos-rst",
+    srcdir="member-logos-embed-off",
+    confoverrides={"alliance_member_logos_embed_limit": 0},
+)
+def test_an_embed_limit_of_0_embeds_nothing(app):
+    assert build(app) == ""
+    found = logos_by_file(app.outdir, "*.html")
+    assert set(found) == set(LOGO_FILES.values())
+    for imgs in found.values():
+        assert all((app.outdir / img["src"]).is_file() for img in imgs)
+
+
+@pytest.mark.sphinx(
+    testroot="member-logos-rst", confoverrides={"alliance_member_logos_embed_limit": 4096}
+)
+@pytest.mark.parametrize(
+    ("builder", "pages"),
+    [
+        pytest.param(
+            name, pages, marks=pytest.mark.sphinx(name, srcdir=f"member-logos-embed-{name}")
+        )
+        for name, pages in [("text", "*.txt"), ("latex", "*.tex")]
+    ],
+)
+def test_builders_without_data_uris_do_not_embed(app, builder, pages):
+    assert build(app) == ""
+    text = "".join(path.read_text(encoding="utf-8") for path in app.outdir.glob(pages))
+    assert all(name in text for name in SORTED)
+    assert "data:" not in text
+    assert "svg" not in text
+    assert EmbedSmallLogos not in app.registry.get_post_transforms()
 
 
 @pytest.mark.sphinx("text", testroot="member-logos-rst", srcdir="member-logos-text")

@@ -157,7 +157,9 @@ def documented() -> dict[str, re.Pattern]:
 
     A term ending in ``: ...`` stands for any explanation after the colon.
     """
-    terms = re.findall(r"^`((?:faq|member-logos)[^`]*)`", WARNINGS_PAGE.read_text(), re.M)
+    terms = re.findall(
+        r"^`((?:faq|member-logos|alliance_member_logos)[^`]*)`", WARNINGS_PAGE.read_text(), re.M
+    )
     return {
         term: re.compile(": .*".join(map(re.escape, normalize(term).split(": ..."))))
         for term in terms
@@ -167,7 +169,9 @@ def documented() -> dict[str, re.Pattern]:
 @pytest.fixture(scope="module")
 def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     srcdir = tmp_path_factory.mktemp("mistakes")
-    (srcdir / "conf.py").write_text('extensions = ["sphinx_alliance"]\n')
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_alliance"]\nalliance_member_logos_embed_limit = "4 KiB"\n'
+    )
     (srcdir / "index.rst").write_text(MISTAKES)
     (srcdir / "members.yml").write_text("- name: Fine\n  logo: ok.svg\n")
     (srcdir / "ok.svg").write_text(LOGO)
