@@ -484,12 +484,16 @@ def add_json_ld(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Put the page's FAQPage JSON-LD in its ``<head>``."""
+    """Put the page's FAQPage JSON-LD at the end of its body.
+
+    After the entries whose text it repeats, rather than in ``<head>``: a compressed page
+    then carries that text about once.
+    """
     if doctree is None or not app.config.alliance_faq_json_ld:
         return
     script = faq_json_ld(doctree)
     if script:
-        context["metatags"] = context.get("metatags", "") + script
+        context["body"] = context.get("body", "") + script
 
 
 def setup_faq(app: Sphinx) -> None:

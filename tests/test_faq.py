@@ -44,9 +44,11 @@ def page(app: SphinxTestApp, name: str) -> BeautifulSoup:
 
 
 def json_ld(soup: BeautifulSoup) -> dict:
-    """The page's one FAQPage, checked to be inert inside its <script>."""
+    """The page's one FAQPage, checked to come after the entries and to be inert."""
     (script,) = soup.find_all("script", type="application/ld+json")
-    assert script.parent.name == "head"
+    assert script.find_parent("body") is not None
+    assert script.find_previous("div", class_="sa-faq") is not None
+    assert script.find_next("div", class_="sa-faq") is None
     assert not set("<>&") & set(script.string)
     return json.loads(script.string)
 
@@ -565,7 +567,9 @@ def test_parallel_build_equals_serial(app: SphinxTestApp, make_app, tmp_path: Pa
         return [
             str(tag)
             for name in ["index.html", "other.html"]
-            for tag in page(app, name).select("div.sa-faq, head script[type], p:has(a)")
+            for tag in page(app, name).select(
+                "div.sa-faq, script[type='application/ld+json'], p:has(a)"
+            )
         ]
 
     serial = app
