@@ -3,7 +3,7 @@
 import pytest
 from conftest import parse_html
 
-from .harness import DESKTOP, load_lazy_images
+from .harness import DESKTOP, PHONE, load_lazy_images
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +111,36 @@ def test_no_page_runs_a_script_file_before_it_is_parsed(site):
         (page, src) for page, src, waits in waiting if not waits and page != "search.html"
     ] == []
     assert not all(waits for page, _, waits in waiting if page == "search.html")
+
+
+# What furo's script reveals (its theme toggles, at the top of the page on a phone and on a
+# desktop) and what sits beside them.
+TOP_OF_PAGE = """() => ({
+    noJs: document.documentElement.classList.contains("no-js"),
+    boxes: [".mobile-header .brand", ".header-right", ".content-icon-container"].map((s) => {
+        const box = document.querySelector(s).getBoundingClientRect();
+        return [s, box.x, box.y, box.width, box.height];
+    }),
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("page", [LANDING, "projects/wasmtime.html"])
+def test_nothing_moves_when_furo_shows_its_theme_toggle(browser, served_site, page, viewport):
+    """furo shows the toggles from its deferred script, after the first paint: CLS 0."""
+
+    def top_of_page(*, script: bool) -> dict:
+        context = browser.new_context(viewport=viewport)
+        tab = context.new_page()
+        if not script:
+            tab.route("**/scripts/furo.js*", lambda route: route.abort())
+        tab.goto(served_site.url + page)
+        tab.wait_for_load_state("load")
+        top = tab.evaluate(TOP_OF_PAGE)
+        context.close()
+        return top
+
+    first_paint, loaded = top_of_page(script=False), top_of_page(script=True)
+    assert first_paint["noJs"]
+    assert not loaded["noJs"]
+    assert first_paint["boxes"] == loaded["boxes"]
