@@ -129,79 +129,78 @@ def test_an_inline_stylesheet_takes_the_place_of_its_link_under_every_theme(
     assert faq not in stylesheets(html, "widget")
 
 
-def test_a_stylesheet_that_refers_to_other_files_is_linked_with_a_warning(tmp_path):
+@pytest.fixture
+def root_copy(tmp_path) -> Path:
+    """A copy of the root for a test to change before it builds with :func:`build_copy`."""
     srcdir = tmp_path / "page-assets"
     shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
-    (srcdir / "_static" / "widget.css").write_text(".widget { background: url(dots.png); }")
+    return srcdir
+
+
+def build_copy(srcdir: Path, parallel: int = 1, **confoverrides) -> tuple[Path, str]:
+    """Build *srcdir* in place, as a project's own builds go: its HTML folder and warnings."""
     warnings = StringIO()
     app = SphinxTestApp(
         "html",
         srcdir=srcdir,
-        confoverrides={"alliance_page_assets": {"widget.css": {"inline": True}}},
+        confoverrides=confoverrides,
+        parallel=parallel,
         status=StringIO(),
         warning=warnings,
     )
     app.build()
     app.cleanup()
-    lines = strip_escape_sequences(warnings.getvalue()).splitlines()
-    widget = app.outdir / "_static" / "widget.css"
-    assert lines == [
+    return app.outdir, strip_escape_sequences(warnings.getvalue())
+
+
+INLINE_WIDGET = {"widget.css": {"inline": True}}
+
+
+def test_a_stylesheet_that_refers_to_other_files_is_linked_with_a_warning(root_copy):
+    (root_copy / "_static" / "widget.css").write_text(".widget { background: url(dots.png); }")
+    html, warnings = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
+    widget = html / "_static" / "widget.css"
+    assert warnings.splitlines() == [
         f"WARNING: alliance_page_assets: {widget} is linked, not inlined: it holds url(), "
         "@import or </style [alliance.page-assets]"
     ]
-    assert "widget.css" in linked(app.outdir, "widget")
-    assert "url(dots.png)" not in (app.outdir / "widget.html").read_text()
+    assert "widget.css" in linked(html, "widget")
+    assert "url(dots.png)" not in (html / "widget.html").read_text()
 
 
-def test_pages_carry_an_inline_stylesheet_again_after_it_changes(tmp_path):
-    srcdir = tmp_path / "page-assets"
-    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
-    overrides = {"alliance_page_assets": {"widget.css": {"inline": True}}}
+def test_pages_carry_an_inline_stylesheet_again_after_it_changes(root_copy):
     for colour in ("red", "blue"):
-        (srcdir / "_static" / "widget.css").write_text(f".widget {{ color: {colour}; }}")
-        app = SphinxTestApp("html", srcdir=srcdir, confoverrides=overrides, status=StringIO())
-        app.build()
-        app.cleanup()
+        (root_copy / "_static" / "widget.css").write_text(f".widget {{ color: {colour}; }}")
+        html, _ = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
         # Only the stylesheet changed, not the page's source.
         for page in ("widget", "grid"):
-            assert f".widget {{ color: {colour}; }}" in stylesheets(app.outdir, page)
+            assert f".widget {{ color: {colour}; }}" in stylesheets(html, page)
 
 
 @pytest.mark.parametrize("parallel", [1, 2])
 def test_pages_carry_a_stylesheet_that_the_theme_rewrites_at_the_end_as_rewritten(
-    tmp_path, parallel
+    root_copy, parallel
 ):
     """furo writes its pygments.css, with the dark colours, once the pages are written."""
-    srcdir = tmp_path / "page-assets"
-    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
-    overrides = {
-        "html_theme": "furo",
-        "alliance_page_assets": {
-            "pygments.css": {**BUILTIN_RULES["pygments.css"], "inline": True}
-        },
-    }
     for edit in ("", "\nEdited.\n"):
-        with (srcdir / "inline.rst").open("a") as source:
+        with (root_copy / "inline.rst").open("a") as source:
             source.write(edit)
-        warnings = StringIO()
-        app = SphinxTestApp(
-            "html",
-            srcdir=srcdir,
-            confoverrides=overrides,
-            parallel=parallel,
-            status=StringIO(),
-            warning=warnings,
+        html, warnings = build_copy(
+            root_copy,
+            parallel,
+            html_theme="furo",
+            alliance_page_assets={
+                "pygments.css": {**BUILTIN_RULES["pygments.css"], "inline": True}
+            },
         )
-        app.build()
-        app.cleanup()
-        assert strip_escape_sequences(warnings.getvalue()) == ""
-        final = (app.outdir / "_static" / "pygments.css").read_text().strip()
+        assert warnings == ""
+        final = (html / "_static" / "pygments.css").read_text().strip()
         assert 'body[data-theme="dark"] .highlight' in final
         # The second build rewrites only inline.html: code.html keeps what the first wrote.
         for page in ("code", "inline"):
-            assert final in stylesheets(app.outdir, page), (edit, page)
-            assert "pygments.css" not in linked(app.outdir, page)
-        assert final not in stylesheets(app.outdir, "index")
+            assert final in stylesheets(html, page), (edit, page)
+            assert "pygments.css" not in linked(html, page)
+        assert final not in stylesheets(html, "index")
 
 
 REWRITE_WIDGET_AT_THE_END = """
@@ -215,32 +214,21 @@ def setup(app):
 
 
 def test_a_rewritten_stylesheet_that_cannot_be_inlined_leaves_the_pages_with_a_warning(
-    tmp_path,
+    root_copy,
 ):
-    srcdir = tmp_path / "page-assets"
-    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets", srcdir)
     rewrite = REWRITE_WIDGET_AT_THE_END.format(css=".widget { background: url(dots.png); }")
-    with (srcdir / "conf.py").open("a") as conf:
+    with (root_copy / "conf.py").open("a") as conf:
         conf.write(rewrite)
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        confoverrides={"alliance_page_assets": {"widget.css": {"inline": True}}},
-        status=StringIO(),
-        warning=warnings,
-    )
-    app.build()
-    app.cleanup()
-    widget = app.outdir / "_static" / "widget.css"
-    assert strip_escape_sequences(warnings.getvalue()).splitlines() == [
+    html, warnings = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
+    widget = html / "_static" / "widget.css"
+    assert warnings.splitlines() == [
         f"WARNING: alliance_page_assets: {widget} was rewritten after the pages were written "
         "and it holds url(), @import or </style: they keep its earlier text "
         "[alliance.page-assets]"
     ]
-    earlier = (srcdir / "_static" / "widget.css").read_text().strip()
-    assert earlier in stylesheets(app.outdir, "widget")
-    assert "url(dots.png)" not in (app.outdir / "widget.html").read_text()
+    earlier = (root_copy / "_static" / "widget.css").read_text().strip()
+    assert earlier in stylesheets(html, "widget")
+    assert "url(dots.png)" not in (html / "widget.html").read_text()
 
 
 def test_a_script_is_deferred_only_when_no_script_after_it_runs_at_once(build, tmp_path):
