@@ -344,6 +344,8 @@ class RewrittenStylesheets:
         if exception is not None:
             return
         changes = []
+        # As Sphinx writes the pages.
+        encoding = app.config.html_output_encoding, "xmlcharrefreplace"
         for path, written in self.written.items():
             final, reason = inlinable_text(path)
             if final is None:
@@ -356,7 +358,12 @@ class RewrittenStylesheets:
                     subtype="page-assets",
                 )
             elif final != written:
-                changes.append((f">{written}</style>".encode(), f">{final}</style>".encode()))
+                changes.append(
+                    (
+                        f">{written}</style>".encode(*encoding),
+                        f">{final}</style>".encode(*encoding),
+                    )
+                )
         if not changes:
             return
         builder = cast("StandaloneHTMLBuilder", app.builder)
