@@ -326,9 +326,8 @@ class RewrittenStylesheets:
     hold, read before the theme's handler runs, is then replaced by the file's final text.
     """
 
-    def __init__(self, rules: dict[str, Rule], read: Callable[[Path], str | None]) -> None:
+    def __init__(self, rules: dict[str, Rule]) -> None:
         self.names = [name for name, rule in rules.items() if rule.inline]
-        self.read = read
         self.written: dict[Path, str] = {}
 
     def note_written(self, app: Sphinx, exception: BaseException | None) -> None:
@@ -336,7 +335,7 @@ class RewrittenStylesheets:
         self.written = {}
         for name in self.names:
             path = Path(app.outdir, "_static", name)
-            if path.is_file() and (text := self.read(path)) is not None:
+            if (text := inlinable_text(path)[0]) is not None:
                 self.written[path] = text
 
     def update_pages(self, app: Sphinx, exception: BaseException | None) -> None:
@@ -384,7 +383,7 @@ def connect_page_assets(app: Sphinx) -> None:
     rules, read = compile_rules(app), functools.cache(stylesheet_text)
     app.connect("html-page-context", partial(select_page_assets, rules, read), 900)
     app.connect("env-get-outdated", partial(pages_with_changed_inline_css, rules))
-    rewritten = RewrittenStylesheets(rules, read)
+    rewritten = RewrittenStylesheets(rules)
     app.connect("build-finished", rewritten.note_written, 100)
     app.connect("build-finished", rewritten.update_pages, 900)
 
