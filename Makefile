@@ -26,10 +26,12 @@ CHECK_PYTHON = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2
 	make PYTHON=/path/to/python3.13 $(MAKECMDGOALS)" >&2; exit 1; }
 PYTHON_EXE = $$($(PYTHON) -c 'import sys; print(sys.executable)')
 
-.PHONY: help html test fuzz test-matrix lock lint format livehtml linkcheck screenshots bench clean
+.PHONY: help html check test fuzz test-matrix lock lint format livehtml linkcheck screenshots bench clean
 
 help:
 	@echo "make html       build the site into $(BUILD)/html (warnings are errors)"
+	@echo "make check      before pushing a change to the site: the data files against their"
+	@echo "                schemas, then the whole site, warnings as errors (seconds)"
 	@echo "make test       lint (ruff, mypy), then run the whole test suite"
 	@echo "make fuzz       the generated-input tests with many more examples (minutes)"
 	@echo "make test-matrix  the suite on every Python 3.11+ found here, oldest and newest Sphinx"
@@ -75,6 +77,17 @@ $(VNU): package.json package-lock.json
 html: $(STAMP)
 	$(SPHINX) $(SPHINXOPTS) -b html -d $(BUILD)/doctrees $(SOURCE) $(BUILD)/html
 	@echo "Open $(BUILD)/html/index.html in a browser, or run make livehtml."
+
+# What a content contributor runs before pushing: the data files against the schemas their
+# modelines name, then a fresh build (-E: Sphinx repeats no warning of a page it does not
+# reread), -q so that only the problems are printed. Both run, and either fails the check.
+check: $(STAMP)
+	@status=0; \
+	$(BIN)/python tools/check_data.py || status=1; \
+	$(SPHINX) $(SPHINXOPTS) -E -q -b html -d $(BUILD)/doctrees $(SOURCE) $(BUILD)/html \
+		|| status=1; \
+	if [ $$status = 0 ]; then echo "make check: no problems found."; fi; \
+	exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
