@@ -32,6 +32,7 @@ MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$", re.MUL
 HEAD = 1024  # the modeline is among the first lines
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
 SHOWN = 60  # the most characters of a value that a message quotes
 
 
@@ -52,6 +53,15 @@ class Sequence(list[Any]):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[int] = []
+
+
+class LongInteger(int):
+    """An integer written with too many digits to show: only its type is checked."""
+
+    def __repr__(self) -> str:
+        return self.shown
+
+    shown = ""
 
 
 def source(node: yaml.Node) -> str:
@@ -90,6 +100,10 @@ def construct(node: yaml.Node, seen: set[int], found: list[tuple[int, str]]) -> 
         return sequence
     if node.tag == TIMESTAMP:
         return node.value
+    if node.tag == INT_TAG and len(node.value) > SHOWN:  # its repr() may be refused
+        number = LongInteger()
+        number.shown = source(node)
+        return number
     try:
         return yaml.constructor.SafeConstructor().construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as err:
