@@ -64,6 +64,8 @@ def load(path: Path) -> dict:
 @pytest.mark.parametrize("path", [MEMBERS_SCHEMA, PROJECTS_SCHEMA], ids=lambda p: p.name)
 def test_schemas_are_valid_json_schemas(path):
     schema = load(path)
+    # The YAML language server (VS Code's YAML extension) reads JSON Schema draft 7 and older.
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     validator_for(schema).check_schema(schema)
 
 
