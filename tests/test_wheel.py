@@ -86,10 +86,12 @@ def test_sdist_and_wheel_contain_the_package_and_its_static_files(dist):
         assert f"sphinx_alliance/static/{name}" in sdist
     modules = {"sphinx_alliance/__init__.py", "sphinx_alliance/faq.py"}
     modules.add("sphinx_alliance/member_logos.py")
+    modules.add("sphinx_alliance/schemas/members.schema.json")  # documented in the reference
     assert modules <= wheel
     assert modules <= sdist
     assert not [n for n in wheel if "__pycache__" in n or n.startswith(("tests/", "docs/"))]
     assert {"pyproject.toml", "tests/conftest.py", "docs/conf.py", "uv.lock"} <= sdist
+    assert {"tools/check_data.py", "docs/_data/projects.schema.json"} <= sdist  # make check
     assert not [n for n in sdist if "_build/" in n or "__pycache__" in n]
 
 
