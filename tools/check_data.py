@@ -34,8 +34,7 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 SHOWN = 60  # the most characters of a value that a message quotes
-
-
+LONGEST = 300  # the most characters of a message (jsonschema's quote whole values)
 REFUSED = object()  # stands for a value that cannot be read
 
 
@@ -131,6 +130,7 @@ def describe(error: ValidationError) -> str:
         shown = repr(error.instance)
         shown = shown if len(shown) <= SHOWN else shown[:SHOWN] + "…"
         message = f"{shown} does not fit: {error.schema['description']}"
+    message = message if len(message) <= LONGEST else message[:LONGEST] + "…"
     return f"{path.lstrip('.') or 'the data'}: {message}"
 
 
