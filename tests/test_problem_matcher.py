@@ -122,8 +122,9 @@ def line_of(path: Path, text: str) -> int:
     return path.read_text(encoding="utf-8").splitlines().index(text) + 1
 
 
-@pytest.fixture(scope="module")
-def broken(tmp_path_factory) -> tuple[str, dict[str, tuple[str, int, str, str]], Path]:
+def make_check_on_broken_copy(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[str, dict[str, tuple[str, int, str, str]], Path]:
     """``make check``'s output on a copy of the repository broken in every way at once.
 
     Returns the output; per mistake, the annotation expected (file, line, severity and a
@@ -213,17 +214,15 @@ def broken(tmp_path_factory) -> tuple[str, dict[str, tuple[str, int, str, str]],
     return result.stdout + result.stderr, expected, repository
 
 
-def test_each_mistake_is_an_annotation_on_its_line(broken):
-    output, expected, repository = broken
+def test_each_mistake_is_an_annotation_on_its_line(tmp_path_factory):
+    # One build for all the mistakes: one test, so that xdist never builds it twice.
+    output, expected, repository = make_check_on_broken_copy(tmp_path_factory)
     found = annotations(output, repository)
     for mistake, (file, line, severity, message) in expected.items():
         here = [a for a in found if (a.file, a.line, a.severity) == (file, line, severity)]
         assert any(message in a.message for a in here), (mistake, here, output)
 
-
-def test_every_problem_line_and_only_those_is_annotated_with_a_file(broken):
-    output, expected, repository = broken
-    found = annotations(output, repository)
+    # Every problem line, and only those, is an annotation with a file and a line.
     problems = [line for line in output.splitlines() if PROBLEM.search(line)]
     assert len(found) == len(problems) >= len(expected)
     assert all(a.file and a.line for a in found), found
