@@ -26,7 +26,8 @@ CHECK_PYTHON = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2
 	make PYTHON=/path/to/python3.13 $(MAKECMDGOALS)" >&2; exit 1; }
 PYTHON_EXE = $$($(PYTHON) -c 'import sys; print(sys.executable)')
 
-.PHONY: help html check test fuzz test-matrix lock lint format livehtml linkcheck screenshots bench clean
+.PHONY: help html check test dist fuzz test-matrix lock lint format livehtml linkcheck screenshots \
+	bench clean
 
 help:
 	@echo "make html       build the site into $(BUILD)/html (warnings are errors)"
@@ -35,6 +36,7 @@ help:
 	@echo "make test       lint (ruff, mypy), then run the whole test suite"
 	@echo "make fuzz       the generated-input tests with many more examples (minutes)"
 	@echo "make test-matrix  the suite on every Python 3.11+ found here, oldest and newest Sphinx"
+	@echo "make dist       build the sdist and wheel into dist/ and check them (TAG=vX.Y.Z too)"
 	@echo "make lock       update uv.lock after changing the dependencies in pyproject.toml"
 	@echo "make livehtml   preview on http://127.0.0.1:8000, rebuilding on every edit"
 	@echo "make linkcheck  check the site's external links"
@@ -101,6 +103,12 @@ format: $(STAMP)
 test: $(STAMP) $(CHROMIUM) $(VNU) lint
 	$(BIN)/python -m pytest -n auto
 
+# The release's artefacts, checked as the release workflow checks them before publishing.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python tools/release.py check dist $(if $(TAG),--tag $(TAG))
+
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n auto tests/test_generated_*.py
 
@@ -137,4 +145,4 @@ lighthouse: html $(CHROMIUM) $(LIGHTHOUSE)
 	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
-	rm -rf $(BUILD) $(VENV) $(TOOLS) .venv-matrix node_modules
+	rm -rf $(BUILD) $(VENV) $(TOOLS) .venv-matrix node_modules dist

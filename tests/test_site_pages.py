@@ -48,6 +48,7 @@ REFERENCE_PAGES = (
     "extension/member-data.html",
     "extension/configuration.html",
     "extension/warnings.html",
+    "extension/maintaining.html",
 )
 CANONICAL_URL = "https://bytecodealliance.example/en/latest/"
 

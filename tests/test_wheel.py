@@ -9,6 +9,7 @@ its Sphinx), then builds a small reStructuredText project with
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -145,3 +146,56 @@ def test_wheel_alone_builds_a_project_that_serves_the_css_and_js(dist, tmp_path,
             assert f"_static/{name}" in stylesheets
         else:
             assert scripts[f"_static/{name}"].has_attr("defer")
+
+
+RELEASE = REPO / "tools" / "release.py"
+
+
+def release_check(dist: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, RELEASE, "check", dist, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_release_check_passes_the_built_artefacts(dist):
+    result = release_check(dist["wheel"].parent)
+    assert result.returncode == 0, result.stderr
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    assert f"version {version}" in result.stdout
+
+
+def test_release_check_names_what_is_wrong(dist, tmp_path):
+    """A wheel with a stray file or without py.typed, and a tag of another version, fail."""
+    shutil.copy(dist["sdist"], tmp_path)
+    with (
+        zipfile.ZipFile(dist["wheel"]) as good,
+        zipfile.ZipFile(tmp_path / dist["wheel"].name, "w") as bad,
+    ):
+        for item in good.infolist():
+            if item.filename != "sphinx_alliance/py.typed":
+                bad.writestr(item, good.read(item))
+        bad.writestr("sphinx_alliance/notes.txt", "stray")
+    result = release_check(tmp_path, "--tag", "v999.0.0")
+    assert result.returncode == 1
+    problems = set(result.stderr.splitlines())
+    assert "release: wheel lacks sphinx_alliance/py.typed" in problems
+    assert "release: wheel holds sphinx_alliance/notes.txt, which is not the package's" in problems
+    assert any(p.startswith("release: tag v999.0.0 does not name") for p in problems)
+
+
+def test_release_notes_are_the_changelog_entry_of_the_version():
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    result = subprocess.run(
+        [sys.executable, RELEASE, "notes", version], capture_output=True, text=True, check=True
+    )
+    changelog = (REPO / "CHANGELOG.md").read_text()
+    entry = changelog.split(f"## [{version}]", 1)[1].split("\n", 1)[1].split("\n## ", 1)[0]
+    assert result.stdout.strip() == entry.strip()
+    assert result.stdout.startswith("### ")
+    missing = subprocess.run(
+        [sys.executable, RELEASE, "notes", "0.0.0-never"], capture_output=True, text=True
+    )
+    assert missing.returncode == 1
