@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlparse
 
+import sphinx.util.logging
 import yaml
 
 from sphinx_alliance.page_assets import BUILTIN_RULES
@@ -45,7 +46,23 @@ logging.getLogger("sphinx.myst_parser.sphinx_ext.main").setLevel(logging.WARNING
 # {{ projects.<key>.<field> }}. Editing the file changes this config value, so
 # Sphinx rereads every page.
 PROJECTS_DATA = Path(__file__).parent / "_data" / "projects.yml"
-myst_substitutions = {"projects": yaml.safe_load(PROJECTS_DATA.read_text(encoding="utf-8"))}
+
+
+def read_projects() -> dict[str, dict[str, str]]:
+    """The projects' facts; a YAML mistake is a located warning, not a traceback."""
+    try:
+        return yaml.safe_load(PROJECTS_DATA.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or error
+        sphinx.util.logging.getLogger(__name__).warning(
+            "%s; the project pages lack their facts", problem, location=f"{PROJECTS_DATA}{line}"
+        )
+        return {}
+
+
+myst_substitutions = {"projects": read_projects()}
 
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 

@@ -247,3 +247,26 @@ def test_docutils_errors_are_error_annotations(tmp_path):
         ("index.rst", 4, "error", 'Unknown directive type "fqa".'),
         ("index.rst", 6, "error", "Missing matching underline for section title overline."),
     ]
+
+
+def test_a_yaml_mistake_in_the_sites_data_is_an_annotation_not_a_traceback(tmp_path):
+    repository = tmp_path / "repository"
+    shutil.copytree(DOCS, repository / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(REPO / "tools", repository / "tools", ignore=shutil.ignore_patterns("__*"))
+    projects = repository / "docs" / "_data" / "projects.yml"
+    line = replace_once(projects, "wasmtime:\n", "wasmtime: : :\n")
+    result = subprocess.run(
+        ["make", "-s", "-f", str(REPO / "Makefile"), "check", "STAMP=",
+         f"BIN={Path(sys.executable).parent}"],
+        cwd=repository, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    found = annotations(output, repository)
+    here = {(a.severity, a.message) for a in found if a.file == "docs/_data/projects.yml"}
+    assert (
+        "warning",
+        "mapping values are not allowed here; the project pages lack their facts",
+    ) in here
+    assert all(a.line == line for a in found if a.file == "docs/_data/projects.yml")
