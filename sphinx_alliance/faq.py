@@ -436,7 +436,10 @@ def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 
 def visit_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
-    self.body.append(self.starttag(node, "div", classes=["sa-faq"]))
+    # The anchors go on the question, where a heading's section finds its id.
+    self.body.append(
+        self.starttag(nodes.Element(classes=node["classes"]), "div", classes=["sa-faq"])
+    )
     # open="open", not a bare open: epub pages are XML.
     open_ = ' open="open"' if node["open"] else ""
     self.body.append(f'<details class="sa-faq-details"{open_}>')
@@ -453,11 +456,31 @@ def depart_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
     self.body.append("</div>\n")
 
 
+def _heading_level(self: HTML5Translator, node: alliance_faq_question) -> int:
+    """One below the enclosing section's title, and one more per enclosing entry."""
+    entries, ancestor = 0, node.parent.parent
+    while ancestor is not None:
+        entries += isinstance(ancestor, alliance_faq_entry)
+        ancestor = ancestor.parent
+    return min(6, self.section_level + self.initial_header_level + entries)
+
+
 def visit_faq_question(self: HTML5Translator, node: alliance_faq_question) -> None:
-    self.body.append(self.starttag(node, "summary", "", classes=["sa-faq-question"]))
+    entry = node.parent
+    ids = list(entry["ids"]) if isinstance(entry, alliance_faq_entry) else []
+    self.body.append(
+        self.starttag(nodes.Element(ids=ids), "summary", "", classes=["sa-faq-question"])
+    )
+    # A heading, so that an indexer that knows pages by their headings (Read the Docs')
+    # makes the question a section of its own; none for an empty question.
+    if node.astext().strip():
+        level = _heading_level(self, node)
+        self.body.append(f'<h{level} class="sa-faq-heading">')
 
 
 def depart_faq_question(self: HTML5Translator, node: alliance_faq_question) -> None:
+    if node.astext().strip():
+        self.body.append(f"</h{_heading_level(self, node)}>")
     self.body.append("</summary>")
 
 

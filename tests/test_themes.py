@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import REPO, parse_html
+from conftest import REPO, faq_anchor, parse_html
 from sphinx.testing.util import SphinxTestApp
 
 THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme"]
@@ -20,7 +20,7 @@ VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 def check_faq(page: BeautifulSoup) -> None:
     entries = page.select("div.sa-faq")
-    assert [e["id"] for e in entries] == ["entry-look", "is-this-entry-open"]
+    assert [faq_anchor(e) for e in entries] == ["entry-look", "is-this-entry-open"]
     for entry in entries:
         details, permalink = entry.find_all(["details", "a"], recursive=False)
         assert details["class"] == ["sa-faq-details"]
@@ -31,7 +31,7 @@ def check_faq(page: BeautifulSoup) -> None:
         assert answer["class"] == ["sa-faq-answer"]
         assert summary.find("a") is None
         assert "sa-faq-permalink" in permalink["class"]
-        assert permalink["href"] == "#" + entry["id"]
+        assert permalink["href"] == "#" + summary["id"]
     looks, opened = entries
     assert summary_text(looks) == "What does an entry look like under this theme?"
     assert looks.select_one("summary em").get_text() == "under this theme"
