@@ -93,7 +93,11 @@ def check_markup_with_vnu(page: BeautifulSoup, tmp_path: Path) -> None:
     fragment = tmp_path / "ours.html"
     fragment.write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ours</title></head>'
-        "<body>" + "".join(str(tag) for tag in ours) + "</body></html>",
+        # under a page title and a section title, as in the page: each question is a heading
+        # one level below its section's (an <h3>)
+        "<body><h1>Ours</h1><h2>Questions</h2>"
+        + "".join(str(tag) for tag in ours)
+        + "</body></html>",
         encoding="utf-8",
     )
     # A small stack with C1 only starts the checker in under a second.
