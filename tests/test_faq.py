@@ -313,6 +313,12 @@ def test_translated_questions(app: SphinxTestApp) -> None:
     assert "Ist es offen?" in questions_of(json_ld(page(app, "index.html")))
     links = page(app, "other.html").select("p a.reference.internal")
     assert [a.get_text() for a in links][1:] == ["Ist es offen?", "Ist es offen?"]
+    # the search index lists the question as translated
+    text = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+    names = {obj[4] for objects in index["objects"].values() for obj in objects}
+    assert "Ist es offen?" in names
+    assert "Is it open?" not in names
 
 
 @pytest.mark.sphinx(testroot="faq-myst", confoverrides={"version": "1", "copyright": "2026"})
