@@ -373,7 +373,7 @@ class FaqDomain(Domain):
             self.references[docname] = targets
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
-        """ "question", without the domain's label: search results show it."""
+        """The type's own name, without the domain's label: search results show it."""
         return str(type.lname)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
