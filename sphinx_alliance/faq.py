@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -297,18 +297,22 @@ class MakeFaqQuestionsInert(SphinxPostTransform):
 
 
 class FaqDomain(Domain):
-    """Per document: its entries' labels and the targets of its cross-references.
+    """Per document: its entries' labels and questions, and the targets of its references.
 
     Sphinx rewrites a page only when its own source changes, so a page whose
     ``{ref}`` shows an entry would keep the old question, page or anchor. Each
     entry's label is compared before and after reading, and the pages that refer
     to a changed one are rewritten.
+
+    Every question is an object of type ``question``, so that Sphinx's search lists
+    it as a result of its own, linking to its entry.
     """
 
     name = "alliance"
     label = "sphinx-alliance"
-    data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "references": {}}
+    object_types: ClassVar[dict[str, ObjType]] = {"question": ObjType(_("question"))}
+    data_version = 2
+    initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "questions": {}, "references": {}}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -318,6 +322,11 @@ class FaqDomain(Domain):
     def entries(self) -> dict[str, dict[str, tuple[str, str]]]:
         """Per document: {label name: (anchor, question)} of its entries."""
         return cast(dict[str, dict[str, tuple[str, str]]], self.data["entries"])
+
+    @property
+    def questions(self) -> dict[str, list[tuple[str, str]]]:
+        """Per document: (anchor, question) of each entry with a question, in order."""
+        return cast(dict[str, list[tuple[str, str]]], self.data["questions"])
 
     @property
     def references(self) -> dict[str, set[str]]:
@@ -334,10 +343,11 @@ class FaqDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.entries.pop(docname, None)
+        self.questions.pop(docname, None)
         self.references.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("entries", "references"):
+        for key in ("entries", "questions", "references"):
             theirs = otherdata[key]
             self.data[key].update(
                 (docname, theirs[docname]) for docname in docnames & theirs.keys()
@@ -345,18 +355,34 @@ class FaqDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         labels: dict[str, tuple[str, str]] = {}
+        questions: list[tuple[str, str]] = []
         targets: set[str] = set()
         for node in document.findall(nodes.Element):
             if isinstance(node, alliance_faq_entry):
-                labels.update(
-                    (name, (node["ids"][0], question_of(node))) for name in node["names"]
-                )
+                question = question_of(node)
+                labels.update((name, (node["ids"][0], question)) for name in node["names"])
+                if question.strip():
+                    questions.append((node["ids"][0], question))
             elif isinstance(node, addnodes.pending_xref):
                 targets.add(node["reftarget"].lower())
         if labels:
             self.entries[docname] = labels
+        if questions:
+            self.questions[docname] = questions
         if targets:
             self.references[docname] = targets
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The type's own name, without the domain's label: search results show it."""
+        return str(type.lname)
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each question, for the search index (priority 0: listed above page hits)."""
+        if not self.env.config.alliance_faq_search:
+            return
+        for docname, questions in self.questions.items():
+            for anchor, question in questions:
+                yield question, question, "question", docname, anchor, 0
 
     def resolve_any_xref(
         self,
@@ -410,7 +436,10 @@ def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> 
 
 
 def visit_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
-    self.body.append(self.starttag(node, "div", classes=["sa-faq"]))
+    # The anchors go on the question, where a heading's section finds its id.
+    self.body.append(
+        self.starttag(nodes.Element(classes=node["classes"]), "div", classes=["sa-faq"])
+    )
     # open="open", not a bare open: epub pages are XML.
     open_ = ' open="open"' if node["open"] else ""
     self.body.append(f'<details class="sa-faq-details"{open_}>')
@@ -427,11 +456,31 @@ def depart_faq_entry(self: HTML5Translator, node: alliance_faq_entry) -> None:
     self.body.append("</div>\n")
 
 
+def _heading_level(self: HTML5Translator, node: alliance_faq_question) -> int:
+    """One below the enclosing section's title, and one more per enclosing entry."""
+    entries, ancestor = 0, node.parent.parent
+    while ancestor is not None:
+        entries += isinstance(ancestor, alliance_faq_entry)
+        ancestor = ancestor.parent
+    return min(6, self.section_level + self.initial_header_level + entries)
+
+
 def visit_faq_question(self: HTML5Translator, node: alliance_faq_question) -> None:
-    self.body.append(self.starttag(node, "summary", "", classes=["sa-faq-question"]))
+    entry = node.parent
+    ids = list(entry["ids"]) if isinstance(entry, alliance_faq_entry) else []
+    self.body.append(
+        self.starttag(nodes.Element(ids=ids), "summary", "", classes=["sa-faq-question"])
+    )
+    # A heading, so that an indexer that knows pages by their headings (Read the Docs')
+    # makes the question a section of its own; none for an empty question.
+    if node.astext().strip():
+        level = _heading_level(self, node)
+        self.body.append(f'<h{level} class="sa-faq-heading">')
 
 
 def depart_faq_question(self: HTML5Translator, node: alliance_faq_question) -> None:
+    if node.astext().strip():
+        self.body.append(f"</h{_heading_level(self, node)}>")
     self.body.append("</summary>")
 
 
@@ -499,6 +548,7 @@ def add_json_ld(
 def setup_faq(app: Sphinx) -> None:
     """Register the ``faq`` directive and its nodes."""
     app.add_config_value("alliance_faq_json_ld", True, "html", types=frozenset({bool}))
+    app.add_config_value("alliance_faq_search", True, "html", types=frozenset({bool}))
     app.add_enumerable_node(
         alliance_faq_entry,
         "faq",

@@ -100,3 +100,14 @@ def hang_guard(seconds: int, what: str) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def faq_entry(soup: BeautifulSoup, anchor: str):
+    """The ``div.sa-faq`` that *anchor* (its question's id, or an extra id) leads to."""
+    target = soup.find(id=anchor)
+    return None if target is None else target.find_parent("div", class_="sa-faq")
+
+
+def faq_anchor(entry) -> str:
+    """The anchor of the entry ``div.sa-faq``: the id of its question, the ``<summary>``."""
+    return entry.find("details", recursive=False).find("summary", recursive=False)["id"]

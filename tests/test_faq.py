@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import faq_anchor, faq_entry
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
@@ -111,10 +112,10 @@ def test_doctree(html_app: SphinxTestApp) -> None:
 def test_html_contract(html_app: SphinxTestApp) -> None:
     soup = page(html_app, "index.html")
     entries = soup.select("div.sa-faq")
-    assert [entry["id"] for entry in entries] == ANCHORS
+    assert [faq_anchor(entry) for entry in entries] == ANCHORS
     for entry, question in zip(entries, QUESTIONS, strict=True):
-        children = entry.find_all(recursive=False)
-        details, permalink = children[-2:]
+        assert not entry.has_attr("id")  # the anchor is the question's
+        details, permalink = entry.find_all(recursive=False)
         assert details.name == "details"
         assert details["class"] == ["sa-faq-details"]
         summary, answer = details.find_all(recursive=False)
@@ -126,7 +127,7 @@ def test_html_contract(html_app: SphinxTestApp) -> None:
         assert answer["class"] == ["sa-faq-answer"]
         assert permalink.name == "a"
         assert permalink["class"] == ["headerlink", "sa-faq-permalink"]
-        assert permalink["href"] == f"#{entry['id']}"
+        assert permalink["href"] == f"#{summary['id']}"
         assert permalink["title"] == "Link to this question"
         assert permalink.get_text() == "\u00b6"
     first, joining, open_one = entries[0], entries[1], entries[2]
@@ -134,24 +135,47 @@ def test_html_contract(html_app: SphinxTestApp) -> None:
     assert first.summary.em.get_text() == "Bytecode"
     assert "zebra" in first.select_one(".sa-faq-answer").get_text()
     assert joining.select_one(".sa-faq-answer a")["href"] == "https://example.org/join"
-    # the extra id of the (label) target: a span before <details>, not inside it
+    # the extra id of the (label) target: an empty span, first in the question
     assert open_one["class"] == ["sa-faq", "featured", "extra"]
-    span, details, _ = open_one.find_all(recursive=False)
+    span, heading = open_one.summary.find_all(recursive=False)
     assert span.name == "span"
     assert span.attrs == {"id": "joining-label"}
     assert span.contents == []
-    assert details.has_attr("open")
+    assert heading.get_text() == "Is it open?"
+    assert faq_entry(soup, "joining-label") is open_one
+    assert open_one.details.has_attr("open")
     assert [entry for entry in entries if entry.details.has_attr("open")] == [open_one]
-    assert all(
-        len(entry.find_all(recursive=False)) == 2 for entry in entries if entry is not open_one
-    )
     # code, admonitions and entries inside answers
-    hostile = soup.find(id="hostile")
+    hostile = faq_entry(soup, "hostile")
     assert hostile.select_one(".sa-faq-answer .admonition.note")
     assert "print" in hostile.select_one(".sa-faq-answer pre").get_text()
-    assert soup.find(id="inner").find_parent("div", class_="sa-faq-answer").find_parent(
+    assert faq_entry(soup, "inner").find_parent("div", class_="sa-faq-answer").find_parent(
         "div", class_="sa-faq"
-    ) is soup.find(id="nesting")
+    ) is faq_entry(soup, "nesting")
+
+
+def test_questions_are_headings_for_indexers(html_app: SphinxTestApp) -> None:
+    """What Read the Docs' indexer (``GenericParser``) needs to make each question a section.
+
+    It makes a section of every h1 to h6, titled with its text, with the id of the heading
+    or else of its parent, and ends the content of the section before at the next heading
+    among the following elements (see ``benchmarks/rtd_sections.py``).
+    """
+    soup = page(html_app, "index.html")
+    for entry, question, anchor in zip(soup.select("div.sa-faq"), QUESTIONS, ANCHORS, strict=True):
+        heading = entry.find(re.compile(r"^h[1-6]$"))
+        assert heading.parent is entry.details.summary
+        assert heading["class"] == ["sa-faq-heading"]
+        assert not heading.has_attr("id")  # the parent's id is the section's
+        assert heading.parent["id"] == anchor
+        assert heading.get_text() == question
+        # one level below the enclosing section's title, one more inside an answer
+        level = 3 if anchor == "inner" else 2
+        assert heading.name == f"h{level}", anchor
+    # every heading of the main content, which the indexer reads, has an id to link to
+    main = soup.select_one("[role=main]")
+    for heading in main.find_all(re.compile(r"^h[1-6]$")):
+        assert heading.get("id") or heading.parent.get("id"), heading
 
 
 def test_json_ld(html_app: SphinxTestApp) -> None:
@@ -282,13 +306,19 @@ def test_translated_questions(app: SphinxTestApp) -> None:
     )
     app.build()
     assert app.warning.getvalue() == ""
-    entry = page(app, "index.html").find(id="is-it-open")
+    entry = faq_entry(page(app, "index.html"), "is-it-open")
     assert entry.summary.get_text() == "Ist es offen?"
     assert entry.summary.em.get_text() == "offen"
     assert entry.select_one(".sa-faq-answer").get_text(strip=True) == "Ja, es ist offen."
     assert "Ist es offen?" in questions_of(json_ld(page(app, "index.html")))
     links = page(app, "other.html").select("p a.reference.internal")
     assert [a.get_text() for a in links][1:] == ["Ist es offen?", "Ist es offen?"]
+    # the search index lists the question as translated
+    text = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+    names = {obj[4] for objects in index["objects"].values() for obj in objects}
+    assert "Ist es offen?" in names
+    assert "Is it open?" not in names
 
 
 @pytest.mark.sphinx(testroot="faq-myst", confoverrides={"version": "1", "copyright": "2026"})
@@ -311,11 +341,11 @@ def test_html_builders(app: SphinxTestApp, buildername: str) -> None:
         link = soup.find("a", string="Is it open?")
         # Sphinx 9.0 writes "#document-index#is-it-open", for sections too
         assert link["href"].endswith("#is-it-open")
-        assert soup.find(id="is-it-open")["class"] == ["sa-faq", "featured", "extra"]
+        assert faq_entry(soup, "is-it-open")["class"] == ["sa-faq", "featured", "extra"]
     else:
         index = "index.html" if buildername == "dirhtml" else "index.xhtml"
         soup = page(app, index)
-        assert [entry["id"] for entry in soup.select("div.sa-faq")] == ANCHORS
+        assert [faq_anchor(entry) for entry in soup.select("div.sa-faq")] == ANCHORS
         assert questions_of(json_ld(soup)) == QUESTIONS
 
 
@@ -452,7 +482,7 @@ def test_bad_input_keeps_every_entry(bad_app: tuple[SphinxTestApp, str]) -> None
     assert entries[-1]["class"] == ["sa-faq"]
     assert not entries[-1].details.has_attr("open")
     assert entries[8].summary.get_text() == "Typo?"
-    ids = [entry["id"] for entry in entries]
+    ids = [faq_anchor(entry) for entry in entries]
     assert len(set(ids)) == len(ids)
     assert ids[2:4] == ["dup", "second"]
     assert ids[6:8] == ["bad-name", "capital-name"]

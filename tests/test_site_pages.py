@@ -1,12 +1,13 @@
 """The site's pages: FAQ anchors, project pages linked both ways, the overview, 404, metadata."""
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import DOCS, build_site, parse_html
+from conftest import DOCS, build_site, faq_entry, parse_html
 
 # The anchors of the current site's FAQ: links to them exist out in the world.
 FAQ_ANCHORS = (
@@ -82,10 +83,23 @@ def key_facts(site: Path, name: str) -> dict[str, str]:
 def test_every_faq_anchor_is_an_entry_of_the_landing_page(site):
     page = parse_html(site / "index.html")
     for anchor in FAQ_ANCHORS:
-        entries = page.find_all(id=anchor)
-        assert len(entries) == 1, anchor
-        assert "sa-faq" in entries[0]["class"], anchor
+        targets = page.find_all(id=anchor)
+        assert len(targets) == 1, anchor
+        assert targets[0].name == "summary", anchor
+        assert faq_entry(page, anchor) is not None, anchor
     assert len(page.select("div.sa-faq")) == len(FAQ_ANCHORS)
+
+
+def test_every_heading_of_the_landing_page_has_an_id(site):
+    """Read the Docs' search makes a section of each heading, linked by its or its parent's id:
+    each question (a heading in its summary) and each project named in an answer."""
+    main = parse_html(site / "index.html").select_one("[role=main]")
+    headings = main.find_all(re.compile(r"^h[1-6]$"))
+    assert len(headings) > len(FAQ_ANCHORS)
+    for heading in headings:
+        assert heading.get("id") or heading.parent.get("id"), heading
+    questions = [h.parent["id"] for h in headings if "sa-faq-heading" in h.get("class", [])]
+    assert tuple(questions) == FAQ_ANCHORS
 
 
 def test_ids_on_the_landing_page_are_unique(site):
@@ -97,16 +111,16 @@ def test_faq_answers_link_to_the_projects_they_name(site):
     page = parse_html(site / "index.html")
     for name, anchors in NAMED_BY_FAQ.items():
         for anchor in anchors:
-            linked = {path for path, _ in links(site, "index.html", page.find(id=anchor))}
+            linked = {path for path, _ in links(site, "index.html", faq_entry(page, anchor))}
             assert project_page(name) in linked, (anchor, name)
 
 
 def test_faq_keeps_its_external_links(site):
-    entry = parse_html(site / "index.html").find(id="projects-of-the-alliance")
+    entry = faq_entry(parse_html(site / "index.html"), "projects-of-the-alliance")
     hrefs = {a["href"] for a in entry.find_all("a", href=True)}
     assert "https://github.com/bytecodealliance/wasmtime" in hrefs
     assert "https://confidentialcomputing.io/" in hrefs
-    contact = parse_html(site / "index.html").find(id="how-to-join")
+    contact = faq_entry(parse_html(site / "index.html"), "how-to-join")
     assert contact.find("a", href=lambda href: href.startswith("mailto:"))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import REPO, parse_html
+from conftest import REPO, faq_anchor, parse_html
 from sphinx.testing.util import SphinxTestApp
 
 THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme"]
@@ -20,7 +20,7 @@ VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 def check_faq(page: BeautifulSoup) -> None:
     entries = page.select("div.sa-faq")
-    assert [e["id"] for e in entries] == ["entry-look", "is-this-entry-open"]
+    assert [faq_anchor(e) for e in entries] == ["entry-look", "is-this-entry-open"]
     for entry in entries:
         details, permalink = entry.find_all(["details", "a"], recursive=False)
         assert details["class"] == ["sa-faq-details"]
@@ -31,7 +31,7 @@ def check_faq(page: BeautifulSoup) -> None:
         assert answer["class"] == ["sa-faq-answer"]
         assert summary.find("a") is None
         assert "sa-faq-permalink" in permalink["class"]
-        assert permalink["href"] == "#" + entry["id"]
+        assert permalink["href"] == "#" + summary["id"]
     looks, opened = entries
     assert summary_text(looks) == "What does an entry look like under this theme?"
     assert looks.select_one("summary em").get_text() == "under this theme"
@@ -93,7 +93,11 @@ def check_markup_with_vnu(page: BeautifulSoup, tmp_path: Path) -> None:
     fragment = tmp_path / "ours.html"
     fragment.write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ours</title></head>'
-        "<body>" + "".join(str(tag) for tag in ours) + "</body></html>",
+        # under a page title and a section title, as in the page: each question is a heading
+        # one level below its section's (an <h3>)
+        "<body><h1>Ours</h1><h2>Questions</h2>"
+        + "".join(str(tag) for tag in ours)
+        + "</body></html>",
         encoding="utf-8",
     )
     # A small stack with C1 only starts the checker in under a second.

@@ -1,26 +1,13 @@
-/* sphinx-alliance FAQ: open the entry a link points at, and every entry for print. */
+/* sphinx-alliance FAQ: open the entry that a link points at, or that holds a search
+   highlight or a Read the Docs diff mark, and every entry for print. */
 "use strict";
 (() => {
-  // Open the details of *target*'s own entry (when it is the entry or one of its
-  // extra-id spans) and every details that encloses it; true if any was closed.
+  // Open every details around *target*; true if any was closed.
   const reveal = (target) => {
-    const parent = target.parentElement;
-    const entry = target.classList.contains("sa-faq")
-      ? target
-      : target.tagName === "SPAN" && parent && parent.classList.contains("sa-faq")
-        ? parent
-        : null;
-    const closed = [];
-    if (entry) closed.push(entry.querySelector(":scope > details"));
-    for (let d = target.closest("details"); d; d = d.parentElement.closest("details")) {
-      closed.push(d);
-    }
     let opened = false;
-    for (const d of closed) {
-      if (d && !d.open) {
-        d.open = true;
-        opened = true;
-      }
+    for (let d = target.closest("details"); d; d = d.parentElement.closest("details")) {
+      opened = opened || !d.open;
+      d.open = true;
     }
     return opened;
   };
@@ -55,6 +42,23 @@
       if (target) reveal(target);
     }
   });
+
+  // Marks that another script puts on words: Sphinx's search highlight (sphinx_highlight.js,
+  // before or after this script) and the changes of Read the Docs' visual diff (docdiff).
+  const MARKS = "span.highlighted, .doc-diff-added, .doc-diff-modified, .doc-diff-removed";
+  const revealMarks = (root) => {
+    for (const mark of root.matches(MARKS) ? [root] : root.querySelectorAll(MARKS)) {
+      if (mark.closest(".sa-faq")) reveal(mark);
+    }
+  };
+  revealMarks(document.documentElement);
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) {
+        if (node instanceof Element) revealMarks(node);
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   // Browsers without ::details-content print closed answers only when opened.
   let closed = [];

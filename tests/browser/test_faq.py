@@ -16,7 +16,8 @@ FOCUSED_QUESTION = "document.activeElement.matches('summary.sa-faq-question')"
 
 
 def entry(page, anchor):
-    return page.locator(f"div.sa-faq#{anchor}")
+    """The entry whose question has the id *anchor*."""
+    return page.locator(f"div.sa-faq:has(> details > summary#{anchor})")
 
 
 def is_open(page, anchor) -> bool:
@@ -33,7 +34,7 @@ def test_keyboard_alone_reaches_and_toggles_a_question(browse, served_site):
             break
     else:
         pytest.fail(f"no FAQ question reached in {MAX_TABS} Tab presses")
-    anchor = page.evaluate("document.activeElement.closest('.sa-faq').id")
+    anchor = page.evaluate("document.activeElement.id")
     was_open = is_open(page, anchor)
     answer = entry(page, anchor).locator(".sa-faq-answer").first
     page.keyboard.press("Enter")
@@ -58,7 +59,7 @@ def test_mouse_opens_and_closes_every_question(browse, served_site):
     assert entries.count() >= 10
     for index in range(entries.count()):
         item = entries.nth(index)
-        anchor = item.get_attribute("id")
+        anchor = item.locator("> details > summary").get_attribute("id")
         was_open = is_open(page, anchor)
         item.locator("> details > summary").click()
         assert is_open(page, anchor) is not was_open, anchor
@@ -78,9 +79,8 @@ def test_deep_link_opens_the_entry_and_scrolls_it_into_view(browse, served_site)
     expect(target.locator("summary")).to_be_in_viewport()
     # The same on hashchange: another closed entry, reached without reloading the page.
     other = page.evaluate(
-        "[...document.querySelectorAll('div.sa-faq')]"
-        ".find((item) => !item.querySelector(':scope > details').open && item.id !== "
-        f"{DEEP_LINK!r}).id"
+        "[...document.querySelectorAll('div.sa-faq > details:not([open]) > summary')]"
+        f".find((summary) => summary.id !== {DEEP_LINK!r}).id"
     )
     page.evaluate(f"location.hash = {other!r}")
     expect(entry(page, other).locator("> details")).to_have_attribute("open", "")
@@ -91,9 +91,10 @@ def test_deep_link_opens_the_entry_and_scrolls_it_into_view(browse, served_site)
 def closed_entry_links(site):
     """(page, href) of links from other pages to entries of the landing page closed by default."""
     closed = {
-        item["id"]
-        for item in parse_html(site / LANDING).select("div.sa-faq")
-        if not item.find("details", recursive=False).has_attr("open")
+        summary["id"]
+        for summary in parse_html(site / LANDING).select(
+            "div.sa-faq > details:not([open]) > summary"
+        )
     }
     for path in sorted(site.rglob("*.html")):
         pagename = path.relative_to(site).as_posix()
@@ -147,7 +148,7 @@ def test_questions_toggle_without_javascript(browse, served_site):
     page = visit.page
     visit.goto(LANDING)
     closed = page.locator("div.sa-faq").filter(has=page.locator("> details:not([open])"))
-    item = entry(page, closed.first.get_attribute("id"))
+    item = entry(page, closed.first.locator("> details > summary").get_attribute("id"))
     summary = item.locator("> details > summary")
     answer = item.locator(".sa-faq-answer").first
     expect(answer).to_be_hidden()
@@ -172,7 +173,7 @@ def test_find_in_page_reaches_text_in_a_closed_answer(browse, served_site):
     page = visit.page
     visit.goto(LANDING)
     closed = page.locator("div.sa-faq").filter(has=page.locator("> details:not([open])"))
-    anchor = closed.last.get_attribute("id")
+    anchor = closed.last.locator("> details > summary").get_attribute("id")
     words = entry(page, anchor).locator(".sa-faq-answer p").first.text_content().split()[:6]
     visit.goto(f"{LANDING}#:~:text={quote(' '.join(words))}")
     expect(entry(page, anchor).locator("> details")).to_have_attribute("open", "")

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinx_alliance"]
+myst_enable_extensions = ["colon_fence"]
