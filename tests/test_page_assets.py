@@ -9,6 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import parse_html
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
@@ -302,3 +303,67 @@ def test_bad_rules_warn_and_are_ignored(build, app_params, tmp_path):
     assert "widget.css" in files
     assert files["sphinx_highlight.js"] == "defer"
     assert not {"copybutton.js", "pygments.css", "design-tabs.js"} & set(files)
+
+
+def used_files(soup: BeautifulSoup) -> set[str]:
+    """The files of the built-in rules that a written page uses, read from its HTML alone."""
+    classes = {name for tag in soup.find_all(class_=True) for name in tag["class"]}
+    used = set()
+    if any(name.startswith("sd-") for name in classes):
+        used.add("sphinx-design.min.css")
+    if "sd-tab-set" in classes:
+        used.add("design-tabs.js")
+    if "highlight" in classes:
+        used.add("pygments.css")
+    # sphinx-copybutton's default copybutton_selector
+    if soup.select("div.highlight pre"):
+        used |= {"copybutton.css", "clipboard.min.js", "copybutton.js"}
+    return used
+
+
+def loaded_files(soup: BeautifulSoup, html: Path) -> set[str]:
+    """The files a page links, and the stylesheets whose text it holds in a ``<style>``."""
+    loaded = {name_of(link["href"]) for link in soup.find_all("link", rel="stylesheet")}
+    loaded |= {name_of(script["src"]) for script in soup.find_all("script", src=True)}
+    styles = [style.string.strip() for style in soup.find_all("style") if style.string]
+    for css in (html / "_static").rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        if any(style and style in text for style in styles):
+            loaded.add(css.relative_to(html / "_static").as_posix())
+    return loaded
+
+
+def pages_losing_files(html: Path) -> dict[str, set[str]]:
+    """Each written page that does not load a file it uses, with those files."""
+    losing = {}
+    for path in html.rglob("*.html"):
+        soup = parse_html(path)
+        if missing := used_files(soup) - loaded_files(soup, html):
+            losing[path.relative_to(html).as_posix()] = missing
+    return losing
+
+
+@pytest.fixture
+def navigation_copy(tmp_path) -> Path:
+    """A copy of ``test-page-assets-navigation``, for :func:`build_copy`."""
+    srcdir = tmp_path / "page-assets-navigation"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets-navigation", srcdir)
+    return srcdir
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_page_loses_a_file_it_uses_under_every_theme(root_copy, navigation_copy, theme):
+    """Each written page loads what its HTML uses, whatever the theme put into it."""
+    for srcdir in (root_copy, navigation_copy):
+        html, warnings = build_copy(srcdir, html_theme=theme, alliance_page_assets=True)
+        assert warnings == "", srcdir
+        assert pages_losing_files(html) == {}, srcdir
+    # The icon of a title is in the navigation of the other pages (the test would not
+    # test it otherwise), and viewcode's source page is highlighted.
+    pages = {page: parse_html(html / f"{page}.html") for page in ("api", "_modules/navshapes")}
+    assert pages["api"].select(".sd-octicon")
+    assert pages["_modules/navshapes"].select("div.highlight pre")
+    # The savings stay: no page without code links the code's files.
+    for page in ("index", "badges", "api", "plain", "genindex", "search", "py-modindex"):
+        assert not CODE & loaded_files(parse_html(html / f"{page}.html"), html), page
+    assert loaded_files(pages["_modules/navshapes"], html) >= CODE
