@@ -7,6 +7,7 @@ theme of ``test_themes.py``, and the browser test ``browser/test_page_assets.py`
 import shutil
 from io import StringIO
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,7 +16,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from test_themes import THEMES
 
-from sphinx_alliance.page_assets import BUILTIN_RULES
+from sphinx_alliance.page_assets import BUILTIN_RULES, INLINE_LIMIT
 
 CONDITIONAL = {name for name, rule in BUILTIN_RULES.items() if "when" in rule} | {"widget.css"}
 INLINE = {name for name, rule in BUILTIN_RULES.items() if rule.get("inline")}
@@ -169,9 +170,17 @@ def test_a_stylesheet_that_refers_to_other_files_is_linked_with_a_warning(root_c
     assert "url(dots.png)" not in (html / "widget.html").read_text()
 
 
-def test_pages_carry_an_inline_stylesheet_again_after_it_changes(root_copy):
+@pytest.mark.parametrize("static_path", [["_static"], ["_static", "style/widget.css"]])
+def test_pages_carry_an_inline_stylesheet_again_after_it_changes(root_copy, static_path):
+    """From a folder of html_static_path, or an entry that names the file itself."""
+    source = root_copy / "_static" / "widget.css"
+    if "style/widget.css" in static_path:
+        (root_copy / "style").mkdir()
+        source = source.rename(root_copy / "style" / "widget.css")
+    with (root_copy / "conf.py").open("a") as conf:
+        conf.write(f"html_static_path = {static_path!r}\n")
     for colour in ("red", "blue"):
-        (root_copy / "_static" / "widget.css").write_text(f".widget {{ color: {colour}; }}")
+        source.write_text(f".widget {{ color: {colour}; }}")
         html, _ = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
         # Only the stylesheet changed, not the page's source.
         for page in ("widget", "grid"):
@@ -367,3 +376,136 @@ def test_no_page_loses_a_file_it_uses_under_every_theme(root_copy, navigation_co
     for page in ("index", "badges", "api", "plain", "genindex", "search", "py-modindex"):
         assert not CODE & loaded_files(parse_html(html / f"{page}.html"), html), page
     assert loaded_files(pages["_modules/navshapes"], html) >= CODE
+
+
+# Each rule is unusable in its own way; conf.py puts the root's folder on sys.path, where
+# raises.py and exits.py fail on import.
+UNUSABLE_RULES = """
+import sys
+sys.path.insert(0, {srcdir!r})
+alliance_page_assets = {{
+    1: {{}},
+    None: {{"when": [".x"]}},
+    ("tuple.css",): {{}},
+    "": {{}},
+    ".": {{}},
+    "*": {{"when": [".x"]}},
+    " spaced.css": {{}},
+    "empty.css": {{"when": [""]}},
+    "dot.css": {{"when": ["."]}},
+    "any.css": {{"when": [".*"]}},
+    "star.css": {{"when": ["*"]}},
+    "inner.css": {{"when": [".a*b"]}},
+    "words.css": {{"when": [".two words"]}},
+    "raises.css": {{"when": ["raises.Node"]}},
+    "exits.css": {{"when": ["exits.Node"]}},
+    "path.css": {{"when": ["pathlib.Path"]}},
+    "function.css": {{"when": ["os.path.join"]}},
+    "module.css": {{"when": ["docutils.nodes"]}},
+    "absent.css": {{"when": ["no_such_module_here.Node"]}},
+    "attribute.css": {{"when": ["docutils.nodes.no_such_node"]}},
+    "relative.css": {{"when": [".docutils.nodes.paragraph"]}},
+    "key.css": {{"when": [".x"], 1: True}},
+    "string.css": {{"when": "docutils.nodes.paragraph"}},
+    "bytes.css": {{"when": [b".x"]}},
+    "defer.css": {{"defer": 1}},
+    "list.css": [".x"],
+}}
+"""
+
+
+def test_every_unusable_rule_is_one_warning_and_ignored(root_copy):
+    (root_copy / "raises.py").write_text('raise ValueError("boom")\n')
+    (root_copy / "exits.py").write_text("raise SystemExit(3)\n")
+    with (root_copy / "conf.py").open("a") as conf:
+        conf.write(UNUSABLE_RULES.format(srcdir=str(root_copy)))
+    html, warnings = build_copy(root_copy)
+    lines = warnings.splitlines()
+    conf = root_copy / "conf.py"
+    assert len(lines) == 26, warnings
+    assert all(line.startswith("WARNING: alliance_page_assets[") for line in lines), warnings
+    assert all(f"] in {conf}: " in line for line in lines)
+    assert all(line.endswith("; rule ignored [alliance.page-assets]") for line in lines)
+    assert "importing 'raises.Node' failed: ValueError: boom" in warnings
+    assert "importing 'exits.Node' failed: SystemExit: 3" in warnings
+    # The built-in rules still apply; the root's own widget.css rule was replaced by the
+    # conf.py above, so the file is linked everywhere.
+    files = linked(html, "index")
+    assert not {"pygments.css", "copybutton.js", "sphinx-design.min.css"} & set(files)
+    assert "widget.css" in files
+
+
+def test_an_empty_dict_turns_the_builtin_rules_on(build, tmp_path):
+    html, warnings = build(tmp_path, alliance_page_assets={})
+    assert warnings == ""
+    assert "pygments.css" not in linked(html, "index")
+
+
+HOSTILE_CSS = "/* a < b && c ]]> d */\n.widget { & > p { color: red; } }\n"
+
+
+def test_epub_pages_are_xml_with_inline_rules(root_copy):
+    (root_copy / "_static" / "widget.css").write_text(HOSTILE_CSS)
+    # sphinx-design writes its tabs' <input> as HTML, not XML, whatever the rules.
+    (root_copy / "tabs.rst").unlink()
+    index = root_copy / "index.rst"
+    index.write_text(index.read_text().replace("   tabs\n", ""))
+    inline = {"widget.css": {"when": [".widget"], "inline": True}}
+    app = SphinxTestApp(
+        "epub",
+        srcdir=root_copy,
+        confoverrides={
+            "alliance_page_assets": inline,
+            "html_theme": "epub",
+            "version": "1",
+            "copyright": "2026",
+        },
+        status=StringIO(),
+        warning=StringIO(),
+    )
+    app.build()
+    app.cleanup()
+    assert strip_escape_sequences(app.warning.getvalue()) == ""
+    pages = sorted(app.outdir.glob("*.xhtml"))
+    assert len(pages) >= 8
+    for page in pages:
+        ElementTree.parse(page)  # raises on ill-formed XML
+    # In a book, the stylesheets are linked: ours and the project's.
+    widget = ElementTree.parse(app.outdir / "widget.xhtml").getroot()
+    links = [link.get("href") for link in widget.iter("{http://www.w3.org/1999/xhtml}link")]
+    assert "_static/widget.css" in links
+    assert not list(widget.iter("{http://www.w3.org/1999/xhtml}style"))
+    index = ElementTree.parse(app.outdir / "index.xhtml").getroot()
+    links = [link.get("href") for link in index.iter("{http://www.w3.org/1999/xhtml}link")]
+    assert "_static/sphinx-alliance-faq.css" in links
+    # HTML pages take the same text inline: "<" and "&" are text in an HTML <style>.
+    html, warnings = build_copy(root_copy, alliance_page_assets=inline)
+    assert warnings == ""
+    assert HOSTILE_CSS.strip() in stylesheets(html, "widget")
+
+
+def test_a_byte_order_mark_is_not_inlined(root_copy):
+    (root_copy / "_static" / "widget.css").write_text("\ufeff.widget { color: red; }")
+    html, warnings = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
+    assert warnings == ""
+    assert ".widget { color: red; }" in stylesheets(html, "widget")
+
+
+def test_a_stylesheet_over_the_limit_is_linked_with_a_warning(root_copy):
+    rule = ".widget { color: red; }\n"
+    for size, inlined in ((INLINE_LIMIT, True), (INLINE_LIMIT + 1, False)):
+        css = rule + "/*" + "x" * (size - len(rule) - 4) + "*/"
+        (root_copy / "_static" / "widget.css").write_text(css)
+        html, warnings = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
+        assert (html / "_static" / "widget.css").stat().st_size == size
+        assert (css in stylesheets(html, "widget")) is inlined
+        assert ("widget.css" in linked(html, "widget")) is not inlined
+        widget = html / "_static" / "widget.css"
+        assert warnings.splitlines() == (
+            []
+            if inlined
+            else [
+                f"WARNING: alliance_page_assets: {widget} is linked, not inlined: it is larger "
+                f"than 64 KiB ({size} bytes) [alliance.page-assets]"
+            ]
+        )
