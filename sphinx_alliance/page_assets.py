@@ -284,13 +284,13 @@ def inlinable_text(path: Path) -> tuple[str | None, str]:
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
-            return None, "it is not a regular file"
+            return None, "it cannot be read: not a regular file"
         if status.st_size > INLINE_LIMIT:
             return None, f"it is larger than {INLINE_LIMIT // 1024} KiB ({status.st_size} bytes)"
         # A byte order mark is not CSS: in a <style>, it would spoil the first rule.
         text = SOURCE_MAP.sub("", path.read_text(encoding="utf-8-sig")).strip()
     except (OSError, UnicodeDecodeError) as error:
-        return None, f"cannot be read ({error})"
+        return None, f"it cannot be read: {error}"
     if REFERS_ELSEWHERE.search(text):
         return None, "it holds url(), @import or </style"
     return text, ""
