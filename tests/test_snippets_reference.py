@@ -191,7 +191,9 @@ def documented() -> dict[str, re.Pattern]:
     A term ending in ``: ...`` stands for any explanation after the colon.
     """
     terms = re.findall(
-        r"^`((?:faq|member-logos|alliance_member_logos|alliance_page_assets)[^`]*)`", WARNINGS_PAGE.read_text(), re.M
+        r"^`((?:faq|member-logos|alliance_member_logos|alliance_page_assets)[^`]*)`",
+        WARNINGS_PAGE.read_text(),
+        re.M,
     )
     return {
         term: re.compile(": .*".join(map(re.escape, normalize(term).split(": ..."))))
