@@ -336,7 +336,7 @@ def loaded_files(soup: BeautifulSoup, html: Path) -> set[str]:
     loaded |= {name_of(script["src"]) for script in soup.find_all("script", src=True)}
     styles = [style.string.strip() for style in soup.find_all("style") if style.string]
     for css in (html / "_static").rglob("*.css"):
-        text = css.read_text(encoding="utf-8")
+        text = css.read_text(encoding="utf-8", errors="replace")
         if any(style and style in text for style in styles):
             loaded.add(css.relative_to(html / "_static").as_posix())
     return loaded
