@@ -249,9 +249,9 @@ class Navigation:
     def __init__(self) -> None:
         self.gathered: Contents | None = None
 
-    def forget(self, *args: Any) -> None:
-        """Before the pages are written (in the main process, before any is forked)."""
-        self.gathered = None
+    def gather(self, app: Sphinx, builder: Any) -> None:
+        """Before the pages are written, in the main process: parallel writers inherit it."""
+        self.gathered = navigation_contents(app.env)
 
     def contents(self, env: "BuildEnvironment") -> Contents:
         if self.gathered is None:
@@ -490,7 +490,7 @@ def connect_page_assets(app: Sphinx) -> None:
     # Late, so that files added for this page by other handlers are seen too. Sphinx copies
     # the static files before it writes the pages: inlined ones are read from there once.
     read, navigation = functools.cache(stylesheet_text), Navigation()
-    app.connect("write-started", navigation.forget)
+    app.connect("write-started", navigation.gather)
     app.connect("html-page-context", partial(select_page_assets, rules, read, navigation), 900)
     app.connect("env-get-outdated", partial(pages_with_changed_inline_css, rules))
     rewritten = RewrittenStylesheets(rules)

@@ -509,3 +509,10 @@ def test_a_stylesheet_over_the_limit_is_linked_with_a_warning(root_copy):
                 f"than 64 KiB ({size} bytes) [alliance.page-assets]"
             ]
         )
+
+
+def test_parallel_writers_see_the_titles_of_every_document(navigation_copy):
+    html, warnings = build_copy(navigation_copy, parallel=2, html_theme="furo")
+    assert warnings == ""
+    assert pages_losing_files(html) == {}
+    assert "sphinx-design.min.css" in linked(html, "plain")
