@@ -216,8 +216,8 @@ def compile_rules(app: Sphinx) -> dict[str, Rule]:
     config = app.config.alliance_page_assets
     for name, spec in (config if isinstance(config, dict) else {}).items():
         try:
-            rule = compile_rule(spec)
             file_name = check_file_name(name)
+            rule = compile_rule(spec)
             if rule.inline and not file_name.endswith(".css"):
                 msg = "'inline' is for stylesheets (.css files)"
                 raise RuleError(msg)
