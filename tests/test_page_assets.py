@@ -435,10 +435,15 @@ def test_every_unusable_rule_is_one_warning_and_ignored(root_copy):
     assert "widget.css" in files
 
 
-def test_an_empty_dict_turns_the_builtin_rules_on(build, tmp_path):
-    html, warnings = build(tmp_path, alliance_page_assets={})
+def test_an_empty_dict_turns_the_builtin_rules_on_and_another_type_leaves_them_off(
+    build, tmp_path
+):
+    html, warnings = build(tmp_path / "dict", alliance_page_assets={})
     assert warnings == ""
     assert "pygments.css" not in linked(html, "index")
+    html, warnings = build(tmp_path / "list", alliance_page_assets=[".x"])
+    assert "alliance_page_assets" in warnings  # Sphinx's check of the type
+    assert "pygments.css" in linked(html, "index")
 
 
 HOSTILE_CSS = "/* a < b && c ]]> d */\n.widget { & > p { color: red; } }\n"
