@@ -1,7 +1,10 @@
 """``alliance_page_assets``: each page links the files it uses, and scripts are deferred.
 
-The root ``test-page-assets`` has one page per kind of content; it is built under every
-theme of ``test_themes.py``, and the browser test ``browser/test_page_assets.py`` loads it.
+The root ``test-page-assets`` has one page per kind of content; ``test-page-assets-navigation``
+has pages that hold more than their own document (viewcode's source page, a title with an icon
+in the other pages' navigation). Both are built under every theme of ``test_themes.py``, where
+each written page's HTML is read on its own to find what it uses; the browser test
+``browser/test_page_assets.py`` loads them.
 """
 
 import shutil
