@@ -221,7 +221,7 @@ def compile_rules(app: Sphinx) -> dict[str, Rule]:
             if rule.inline and not file_name.endswith(".css"):
                 msg = "'inline' is for stylesheets (.css files)"
                 raise RuleError(msg)
-            rules[file_name] = rule
+            rules[asset_name(file_name)] = rule
         except RuleError as error:
             logger.warning(
                 "alliance_page_assets[%r] in %s: %s; rule ignored",

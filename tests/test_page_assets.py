@@ -281,8 +281,9 @@ def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(build, tmp
     assert search["searchtools.js"] is None
 
 
-def test_a_project_rule_replaces_a_builtin_one(build, tmp_path):
-    html, _ = build(tmp_path, alliance_page_assets={"copybutton.js": {}})
+@pytest.mark.parametrize("name", ["copybutton.js", "_static/copybutton.js"])
+def test_a_project_rule_replaces_a_builtin_one(build, tmp_path, name):
+    html, _ = build(tmp_path, alliance_page_assets={name: {}})
     files = linked(html, "index")
     assert files["copybutton.js"] is None
     assert "clipboard.min.js" not in files
