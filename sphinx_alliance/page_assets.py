@@ -4,14 +4,21 @@ Sphinx links every file added with ``app.add_css_file``/``add_js_file`` from eve
 With ``alliance_page_assets`` on, each HTML page drops the files of a rule whose nodes it
 does not hold, its scripts that a rule marks safe to defer get ``defer``, and the stylesheets
 that a rule marks inline are copied into a ``<style>`` in place of their link.
+
+What a page holds is its own document and every title that the theme may render into it
+from other documents (navigation, related links): the titles and tables of contents of all
+documents, gathered once per build. A page without a document (an extension's generated
+page, ``html_additional_pages``) keeps every file, since what it holds cannot be known.
 """
 
 import functools
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -22,6 +29,7 @@ from sphinx.util import import_object, logging
 
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +61,44 @@ BUILTIN_RULES: dict[str, dict[str, Any]] = {
 }
 RULE_KEYS = {"when", "defer", "inline"}
 RAW_HTML_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)""")
+# What a "when" entry may be: a CSS class (".name", ".prefix-*") or a node class's import
+# path (module.Class); anything else is refused before it is imported.
+CLASS_ENTRY = re.compile(r"\.[^\s.*\\\"'<>]+\*?")
+IMPORT_PATH = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")
 # Sphinx's search page loads searchtools.js after the page's scripts, without defer.
 NO_DEFER_TEMPLATES = {"search.html"}
+# Pages that Sphinx writes from its own templates without a document: what they take from
+# the documents is text (index entries, module names), the rest is the theme's navigation.
+INDEX_TEMPLATES = {
+    "genindex.html",
+    "genindex-single.html",
+    "genindex-split.html",
+    "domainindex.html",
+    "search.html",
+}
 # What an inlined stylesheet may not hold: a path in it would resolve against the page, and
 # "</style" would end the element.
 REFERS_ELSEWHERE = re.compile(r"url\(|@import|</style", re.IGNORECASE)
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+# A larger stylesheet is linked: every page would carry a copy (see the reference).
+INLINE_LIMIT = 64 * 1024  # bytes
+
+
+@dataclass
+class Contents:
+    """The node classes and CSS classes (raw HTML's too) that a page holds."""
+
+    node_types: set[type[nodes.Node]] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+
+    def add(self, tree: nodes.Node) -> None:
+        """Add what *tree* holds."""
+        for node in tree.findall(nodes.Element):
+            self.node_types.add(type(node))
+            self.classes.update(node["classes"])
+            if isinstance(node, nodes.raw) and "html" in node.get("format", "").split():
+                for value in RAW_HTML_CLASS.findall(node.astext()):
+                    self.classes.update(value.split())
 
 
 @dataclass(frozen=True)
@@ -72,16 +112,17 @@ class Rule:
     defer: bool = False
     inline: bool = False
 
-    def needed(self, node_types: set[type[nodes.Node]], classes: set[str]) -> bool:
-        """Whether a page holding *node_types* and *classes* needs the file."""
-        if not self.conditional:
+    def needed(self, *held: Contents) -> bool:
+        """Whether a page holding each of *held* needs the file."""
+        return not self.conditional or any(self.met_by(contents) for contents in held)
+
+    def met_by(self, contents: Contents) -> bool:
+        if self.node_types and any(issubclass(t, self.node_types) for t in contents.node_types):
             return True
-        if self.node_types and any(issubclass(t, self.node_types) for t in node_types):
-            return True
-        if not self.classes.isdisjoint(classes):
+        if not self.classes.isdisjoint(contents.classes):
             return True
         return bool(self.class_prefixes) and any(
-            c.startswith(self.class_prefixes) for c in classes
+            c.startswith(self.class_prefixes) for c in contents.classes
         )
 
 
@@ -91,10 +132,17 @@ class RuleError(ValueError):
 
 def node_class(path: str) -> type[nodes.Node]:
     """The node class at the import path *path* (``module.Class``)."""
+    if not IMPORT_PATH.fullmatch(path):
+        msg = f"{path!r} is neither a CSS class ('.name', '.prefix-*') nor an import path"
+        raise RuleError(msg)
     try:
         found = import_object(path)
     except ExtensionError:
         found = None
+    # Importing runs the module: whatever it raises (SystemExit too) is this rule's problem.
+    except (Exception, SystemExit) as error:
+        msg = f"importing {path!r} failed: {type(error).__name__}: {error}"
+        raise RuleError(msg) from None
     if not (isinstance(found, type) and issubclass(found, nodes.Node)):
         msg = f"{path!r} is not the import path of a docutils node class"
         raise RuleError(msg)
@@ -110,7 +158,7 @@ def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
     if not isinstance(spec, dict):
         msg = f"a rule is a dict with the keys 'when', 'defer' and 'inline', not {spec!r}"
         raise RuleError(msg)
-    if unknown := sorted(map(str, set(spec) - RULE_KEYS)):
+    if unknown := [key for key in spec if key not in RULE_KEYS]:
         msg = f"unknown key {', '.join(map(repr, unknown))} (known: 'defer', 'inline', 'when')"
         raise RuleError(msg)
     defer, inline = spec.get("defer", False), spec.get("inline", False)
@@ -124,11 +172,17 @@ def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
     if not isinstance(when, list | tuple) or not all(isinstance(item, str) for item in when):
         msg = f"'when' must be a list of strings, not {when!r}"
         raise RuleError(msg)
-    classes = [item[1:] for item in when if item.startswith(".")]
+    classes = []
     node_types = []
-    for path in (item for item in when if not item.startswith(".")):
+    for item in when:
+        if item.startswith("."):
+            if not CLASS_ENTRY.fullmatch(item):
+                msg = f"{item!r} is not a CSS class ('.name', '.prefix-*')"
+                raise RuleError(msg)
+            classes.append(item[1:])
+            continue
         try:
-            node_types.append(node_class(path))
+            node_types.append(node_class(item))
         except RuleError:
             if not builtin:
                 raise
@@ -142,17 +196,32 @@ def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
     )
 
 
+def check_file_name(name: object) -> str:
+    """*name* if it can name a file as its extension adds it, else :class:`RuleError`."""
+    if not isinstance(name, str):
+        msg = f"a file name is a string, not {type(name).__name__}"
+        raise RuleError(msg)
+    if not name.strip() or name.strip("./") == "" or name != name.strip():
+        msg = "not the name of a file"
+        raise RuleError(msg)
+    if "*" in name:
+        msg = "a rule names one file: '*' is not a wildcard here"
+        raise RuleError(msg)
+    return name
+
+
 def compile_rules(app: Sphinx) -> dict[str, Rule]:
     """The built-in rules, replaced or extended by those of ``alliance_page_assets``."""
     rules = {name: compile_rule(spec, builtin=True) for name, spec in BUILTIN_RULES.items()}
     config = app.config.alliance_page_assets
     for name, spec in (config if isinstance(config, dict) else {}).items():
         try:
+            file_name = check_file_name(name)
             rule = compile_rule(spec)
-            if rule.inline and not str(name).endswith(".css"):
+            if rule.inline and not file_name.endswith(".css"):
                 msg = "'inline' is for stylesheets (.css files)"
                 raise RuleError(msg)
-            rules[str(name)] = rule
+            rules[asset_name(file_name)] = rule
         except RuleError as error:
             logger.warning(
                 "alliance_page_assets[%r] in %s: %s; rule ignored",
@@ -165,19 +234,29 @@ def compile_rules(app: Sphinx) -> dict[str, Rule]:
     return rules
 
 
-def page_contents(doctree: nodes.document | None) -> tuple[set[type[nodes.Node]], set[str]]:
-    """The node classes and the CSS classes (raw HTML's too) found in *doctree*."""
-    node_types: set[type[nodes.Node]] = set()
-    classes: set[str] = set()
-    if doctree is None:
-        return node_types, classes
-    for node in doctree.findall(nodes.Element):
-        node_types.add(type(node))
-        classes.update(node["classes"])
-        if isinstance(node, nodes.raw) and "html" in node.get("format", "").split():
-            for value in RAW_HTML_CLASS.findall(node.astext()):
-                classes.update(value.split())
-    return node_types, classes
+def navigation_contents(env: "BuildEnvironment") -> Contents:
+    """What a theme may render into any page from the documents: titles and their tables
+    of contents (toctree captions are text)."""
+    contents = Contents()
+    for tree in chain(env.titles.values(), env.longtitles.values(), env.tocs.values()):
+        contents.add(tree)
+    return contents
+
+
+class Navigation:
+    """What the theme may render into any page from the documents, gathered once a build."""
+
+    def __init__(self) -> None:
+        self.gathered: Contents | None = None
+
+    def gather(self, app: Sphinx, builder: Any) -> None:
+        """Before the pages are written, in the main process: parallel writers inherit it."""
+        self.gathered = navigation_contents(app.env)
+
+    def contents(self, env: "BuildEnvironment") -> Contents:
+        if self.gathered is None:
+            self.gathered = navigation_contents(env)
+        return self.gathered
 
 
 def asset_name(asset: Any) -> str:
@@ -203,9 +282,15 @@ def runs_later(script: Any) -> bool:
 def inlinable_text(path: Path) -> tuple[str | None, str]:
     """The text of the stylesheet *path* to put in a page, or None and why it cannot be."""
     try:
-        text = SOURCE_MAP.sub("", path.read_text(encoding="utf-8")).strip()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return None, "it cannot be read: not a regular file"
+        if status.st_size > INLINE_LIMIT:
+            return None, f"it is larger than {INLINE_LIMIT // 1024} KiB ({status.st_size} bytes)"
+        # A byte order mark is not CSS: in a <style>, it would spoil the first rule.
+        text = SOURCE_MAP.sub("", path.read_text(encoding="utf-8-sig")).strip()
     except (OSError, UnicodeDecodeError) as error:
-        return None, f"cannot be read ({error})"
+        return None, f"it cannot be read: {error}"
     if REFERS_ELSEWHERE.search(text):
         return None, "it holds url(), @import or </style"
     return text, ""
@@ -248,6 +333,7 @@ def inline_css_tag(
 def select_page_assets(
     rules: dict[str, Rule],
     read: Callable[[Path], str | None],
+    navigation: Navigation,
     app: Sphinx,
     pagename: str,
     templatename: str,
@@ -255,12 +341,19 @@ def select_page_assets(
     doctree: nodes.document | None,
 ) -> None:
     """Drop the page's unneeded CSS and JS files and defer the scripts that may be."""
-    node_types, classes = page_contents(doctree)
-    keep_all = app.registry.html_assets_policy == "always"
+    held = [navigation.contents(app.env)]
+    if doctree is not None:
+        page = Contents()
+        page.add(doctree)
+        held.append(page)
+    # Another page without a document: what it holds cannot be known.
+    keep_all = app.registry.html_assets_policy == "always" or (
+        doctree is None and templatename not in INDEX_TEMPLATES
+    )
 
     def needed(asset: Any) -> bool:
         rule = rules.get(asset_name(asset))
-        return keep_all or rule is None or rule.needed(node_types, classes)
+        return keep_all or rule is None or rule.needed(*held)
 
     if "css_files" in context:
         context["css_files"] = [css for css in context["css_files"] if needed(css)]
@@ -306,16 +399,26 @@ def pages_with_changed_inline_css(
     last_build = Path(app.outdir, ".buildinfo")
     if not last_build.is_file():
         return []
-    theme = getattr(app.builder, "theme", None)
-    folders = [Path(app.confdir, path) for path in app.config.html_static_path] + [
-        Path(folder, "static") for folder in (theme.get_theme_dirs() if theme else ())
-    ]
     built = last_build.stat().st_mtime
-    for name in (name for name, rule in rules.items() if rule.inline):
-        for source in (folder / suffix for folder in folders for suffix in (name, name + "_t")):
-            if source.is_file() and source.stat().st_mtime > built:
-                return sorted(env.found_docs)
+    names = [name for name, rule in rules.items() if rule.inline]
+    if any(source.stat().st_mtime > built for source in static_sources(app, names)):
+        return sorted(env.found_docs)
     return []
+
+
+def static_sources(app: Sphinx, names: list[str]) -> Iterator[Path]:
+    """The files that Sphinx copies into ``_static`` as one of *names* (or renders, ``_t``)."""
+    theme = getattr(app.builder, "theme", None)
+    entries = [Path(app.confdir, path) for path in app.config.html_static_path]
+    entries += [Path(folder, "static") for folder in (theme.get_theme_dirs() if theme else ())]
+    copied = [name + suffix for name in names for suffix in ("", "_t")]
+    for entry in entries:
+        if entry.is_file():
+            # An html_static_path entry that names a file puts it in _static itself.
+            if entry.name in copied:
+                yield entry
+        else:
+            yield from (entry / name for name in copied if (entry / name).is_file())
 
 
 class RewrittenStylesheets:
@@ -376,12 +479,19 @@ class RewrittenStylesheets:
 
 def connect_page_assets(app: Sphinx) -> None:
     """Check the rules once, when the feature is on for an HTML builder."""
-    if not app.config.alliance_page_assets or app.builder.format != "html":
+    config = app.config.alliance_page_assets
+    if not (config is True or isinstance(config, dict)) or app.builder.format != "html":
         return
+    rules = compile_rules(app)
+    # An XHTML page (epub) links its stylesheets: in XML, <style> text is markup, and a
+    # book's files are read from its own archive anyway.
+    if getattr(app.builder, "out_suffix", "") == ".xhtml":
+        rules = {name: replace(rule, inline=False) for name, rule in rules.items()}
     # Late, so that files added for this page by other handlers are seen too. Sphinx copies
     # the static files before it writes the pages: inlined ones are read from there once.
-    rules, read = compile_rules(app), functools.cache(stylesheet_text)
-    app.connect("html-page-context", partial(select_page_assets, rules, read), 900)
+    read, navigation = functools.cache(stylesheet_text), Navigation()
+    app.connect("write-started", navigation.gather)
+    app.connect("html-page-context", partial(select_page_assets, rules, read, navigation), 900)
     app.connect("env-get-outdated", partial(pages_with_changed_inline_css, rules))
     rewritten = RewrittenStylesheets(rules)
     app.connect("build-finished", rewritten.note_written, 100)

@@ -1,20 +1,25 @@
 """``alliance_page_assets``: each page links the files it uses, and scripts are deferred.
 
-The root ``test-page-assets`` has one page per kind of content; it is built under every
-theme of ``test_themes.py``, and the browser test ``browser/test_page_assets.py`` loads it.
+The root ``test-page-assets`` has one page per kind of content; ``test-page-assets-navigation``
+has pages that hold more than their own document (viewcode's source page, a title with an icon
+in the other pages' navigation). Both are built under every theme of ``test_themes.py``, where
+each written page's HTML is read on its own to find what it uses; the browser test
+``browser/test_page_assets.py`` loads them.
 """
 
 import shutil
 from io import StringIO
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import parse_html
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from test_themes import THEMES
 
-from sphinx_alliance.page_assets import BUILTIN_RULES
+from sphinx_alliance.page_assets import BUILTIN_RULES, INLINE_LIMIT
 
 CONDITIONAL = {name for name, rule in BUILTIN_RULES.items() if "when" in rule} | {"widget.css"}
 INLINE = {name for name, rule in BUILTIN_RULES.items() if rule.get("inline")}
@@ -168,9 +173,17 @@ def test_a_stylesheet_that_refers_to_other_files_is_linked_with_a_warning(root_c
     assert "url(dots.png)" not in (html / "widget.html").read_text()
 
 
-def test_pages_carry_an_inline_stylesheet_again_after_it_changes(root_copy):
+@pytest.mark.parametrize("static_path", [["_static"], ["_static", "style/widget.css"]])
+def test_pages_carry_an_inline_stylesheet_again_after_it_changes(root_copy, static_path):
+    """From a folder of html_static_path, or an entry that names the file itself."""
+    source = root_copy / "_static" / "widget.css"
+    if "style/widget.css" in static_path:
+        (root_copy / "style").mkdir()
+        source = source.rename(root_copy / "style" / "widget.css")
+    with (root_copy / "conf.py").open("a") as conf:
+        conf.write(f"html_static_path = {static_path!r}\n")
     for colour in ("red", "blue"):
-        (root_copy / "_static" / "widget.css").write_text(f".widget {{ color: {colour}; }}")
+        source.write_text(f".widget {{ color: {colour}; }}")
         html, _ = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
         # Only the stylesheet changed, not the page's source.
         for page in ("widget", "grid"):
@@ -268,8 +281,9 @@ def test_project_rules_defer_sphinx_scripts_except_on_the_search_page(build, tmp
     assert search["searchtools.js"] is None
 
 
-def test_a_project_rule_replaces_a_builtin_one(build, tmp_path):
-    html, _ = build(tmp_path, alliance_page_assets={"copybutton.js": {}})
+@pytest.mark.parametrize("name", ["copybutton.js", "_static/copybutton.js"])
+def test_a_project_rule_replaces_a_builtin_one(build, tmp_path, name):
+    html, _ = build(tmp_path, alliance_page_assets={name: {}})
     files = linked(html, "index")
     assert files["copybutton.js"] is None
     assert "clipboard.min.js" not in files
@@ -302,3 +316,212 @@ def test_bad_rules_warn_and_are_ignored(build, app_params, tmp_path):
     assert "widget.css" in files
     assert files["sphinx_highlight.js"] == "defer"
     assert not {"copybutton.js", "pygments.css", "design-tabs.js"} & set(files)
+
+
+def used_files(soup: BeautifulSoup) -> set[str]:
+    """The files of the built-in rules that a written page uses, read from its HTML alone."""
+    classes = {name for tag in soup.find_all(class_=True) for name in tag["class"]}
+    used = set()
+    if any(name.startswith("sd-") for name in classes):
+        used.add("sphinx-design.min.css")
+    if "sd-tab-set" in classes:
+        used.add("design-tabs.js")
+    if "highlight" in classes:
+        used.add("pygments.css")
+    # sphinx-copybutton's default copybutton_selector
+    if soup.select("div.highlight pre"):
+        used |= {"copybutton.css", "clipboard.min.js", "copybutton.js"}
+    return used
+
+
+def loaded_files(soup: BeautifulSoup, html: Path) -> set[str]:
+    """The files a page links, and the stylesheets whose text it holds in a ``<style>``."""
+    loaded = {name_of(link["href"]) for link in soup.find_all("link", rel="stylesheet")}
+    loaded |= {name_of(script["src"]) for script in soup.find_all("script", src=True)}
+    styles = [style.string.strip() for style in soup.find_all("style") if style.string]
+    for css in (html / "_static").rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        if any(style and style in text for style in styles):
+            loaded.add(css.relative_to(html / "_static").as_posix())
+    return loaded
+
+
+def pages_losing_files(html: Path) -> dict[str, set[str]]:
+    """Each written page that does not load a file it uses, with those files."""
+    losing = {}
+    for path in html.rglob("*.html"):
+        soup = parse_html(path)
+        if missing := used_files(soup) - loaded_files(soup, html):
+            losing[path.relative_to(html).as_posix()] = missing
+    return losing
+
+
+@pytest.fixture
+def navigation_copy(tmp_path) -> Path:
+    """A copy of ``test-page-assets-navigation``, for :func:`build_copy`."""
+    srcdir = tmp_path / "page-assets-navigation"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-page-assets-navigation", srcdir)
+    return srcdir
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_page_loses_a_file_it_uses_under_every_theme(root_copy, navigation_copy, theme):
+    """Each written page loads what its HTML uses, whatever the theme put into it."""
+    for srcdir in (root_copy, navigation_copy):
+        html, warnings = build_copy(srcdir, html_theme=theme, alliance_page_assets=True)
+        assert warnings == "", srcdir
+        assert pages_losing_files(html) == {}, srcdir
+    # The icon of a title is in the navigation of the other pages (the test would not
+    # test it otherwise), and viewcode's source page is highlighted.
+    pages = {page: parse_html(html / f"{page}.html") for page in ("api", "_modules/navshapes")}
+    assert pages["api"].select(".sd-octicon")
+    assert pages["_modules/navshapes"].select("div.highlight pre")
+    # The savings stay: no page without code links the code's files.
+    for page in ("index", "badges", "api", "plain", "genindex", "search", "py-modindex"):
+        assert not CODE & loaded_files(parse_html(html / f"{page}.html"), html), page
+    assert loaded_files(pages["_modules/navshapes"], html) >= CODE
+
+
+# Each rule is unusable in its own way; conf.py puts the root's folder on sys.path, where
+# raises.py and exits.py fail on import.
+UNUSABLE_RULES = """
+import sys
+sys.path.insert(0, {srcdir!r})
+alliance_page_assets = {{
+    1: {{}},
+    None: {{"when": [".x"]}},
+    ("tuple.css",): {{}},
+    "": {{}},
+    ".": {{}},
+    "*": {{"when": [".x"]}},
+    " spaced.css": {{}},
+    "empty.css": {{"when": [""]}},
+    "dot.css": {{"when": ["."]}},
+    "any.css": {{"when": [".*"]}},
+    "star.css": {{"when": ["*"]}},
+    "inner.css": {{"when": [".a*b"]}},
+    "words.css": {{"when": [".two words"]}},
+    "raises.css": {{"when": ["raises.Node"]}},
+    "exits.css": {{"when": ["exits.Node"]}},
+    "path.css": {{"when": ["pathlib.Path"]}},
+    "function.css": {{"when": ["os.path.join"]}},
+    "module.css": {{"when": ["docutils.nodes"]}},
+    "absent.css": {{"when": ["no_such_module_here.Node"]}},
+    "attribute.css": {{"when": ["docutils.nodes.no_such_node"]}},
+    "relative.css": {{"when": [".docutils.nodes.paragraph"]}},
+    "key.css": {{"when": [".x"], 1: True}},
+    "string.css": {{"when": "docutils.nodes.paragraph"}},
+    "bytes.css": {{"when": [b".x"]}},
+    "defer.css": {{"defer": 1}},
+    "list.css": [".x"],
+}}
+"""
+
+
+def test_every_unusable_rule_is_one_warning_and_ignored(root_copy):
+    (root_copy / "raises.py").write_text('raise ValueError("boom")\n')
+    (root_copy / "exits.py").write_text("raise SystemExit(3)\n")
+    with (root_copy / "conf.py").open("a") as conf:
+        conf.write(UNUSABLE_RULES.format(srcdir=str(root_copy)))
+    html, warnings = build_copy(root_copy)
+    lines = warnings.splitlines()
+    conf = root_copy / "conf.py"
+    assert len(lines) == 26, warnings
+    assert all(line.startswith("WARNING: alliance_page_assets[") for line in lines), warnings
+    assert all(f"] in {conf}: " in line for line in lines)
+    assert all(line.endswith("; rule ignored [alliance.page-assets]") for line in lines)
+    assert "importing 'raises.Node' failed: ValueError: boom" in warnings
+    assert "importing 'exits.Node' failed: SystemExit: 3" in warnings
+    # The built-in rules still apply; the root's own widget.css rule was replaced by the
+    # conf.py above, so the file is linked everywhere.
+    files = linked(html, "index")
+    assert not {"pygments.css", "copybutton.js", "sphinx-design.min.css"} & set(files)
+    assert "widget.css" in files
+
+
+def test_an_empty_dict_turns_the_builtin_rules_on_and_another_type_leaves_them_off(
+    build, tmp_path
+):
+    html, warnings = build(tmp_path / "dict", alliance_page_assets={})
+    assert warnings == ""
+    assert "pygments.css" not in linked(html, "index")
+    html, warnings = build(tmp_path / "list", alliance_page_assets=[".x"])
+    assert "alliance_page_assets" in warnings  # Sphinx's check of the type
+    assert "pygments.css" in linked(html, "index")
+
+
+HOSTILE_CSS = "/* a < b && c ]]> d */\n.widget { & > p { color: red; } }\n"
+
+
+def test_epub_pages_are_xml_with_inline_rules(root_copy):
+    (root_copy / "_static" / "widget.css").write_text(HOSTILE_CSS)
+    # sphinx-design writes its tabs' <input> as HTML, not XML, whatever the rules.
+    (root_copy / "tabs.rst").unlink()
+    index = root_copy / "index.rst"
+    index.write_text(index.read_text().replace("   tabs\n", ""))
+    inline = {"widget.css": {"when": [".widget"], "inline": True}}
+    app = SphinxTestApp(
+        "epub",
+        srcdir=root_copy,
+        confoverrides={
+            "alliance_page_assets": inline,
+            "html_theme": "epub",
+            "version": "1",
+            "copyright": "2026",
+        },
+        status=StringIO(),
+        warning=StringIO(),
+    )
+    app.build()
+    app.cleanup()
+    assert strip_escape_sequences(app.warning.getvalue()) == ""
+    pages = sorted(app.outdir.glob("*.xhtml"))
+    assert len(pages) >= 8
+    for page in pages:
+        ElementTree.parse(page)  # raises on ill-formed XML
+    # In a book, the stylesheets are linked: ours and the project's.
+    widget = ElementTree.parse(app.outdir / "widget.xhtml").getroot()
+    links = [link.get("href") for link in widget.iter("{http://www.w3.org/1999/xhtml}link")]
+    assert "_static/widget.css" in links
+    assert not list(widget.iter("{http://www.w3.org/1999/xhtml}style"))
+    index = ElementTree.parse(app.outdir / "index.xhtml").getroot()
+    links = [link.get("href") for link in index.iter("{http://www.w3.org/1999/xhtml}link")]
+    assert "_static/sphinx-alliance-faq.css" in links
+    # HTML pages take the same text inline: "<" and "&" are text in an HTML <style>.
+    html, warnings = build_copy(root_copy, alliance_page_assets=inline)
+    assert warnings == ""
+    assert HOSTILE_CSS.strip() in stylesheets(html, "widget")
+
+
+def test_a_byte_order_mark_is_not_inlined(root_copy):
+    (root_copy / "_static" / "widget.css").write_text("\ufeff.widget { color: red; }")
+    html, warnings = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
+    assert warnings == ""
+    assert ".widget { color: red; }" in stylesheets(html, "widget")
+
+
+def test_a_stylesheet_over_the_limit_is_linked_with_a_warning(root_copy):
+    rule = ".widget { color: red; }\n"
+    for size, inlined in ((INLINE_LIMIT, True), (INLINE_LIMIT + 1, False)):
+        css = rule + "/*" + "x" * (size - len(rule) - 4) + "*/"
+        (root_copy / "_static" / "widget.css").write_text(css)
+        html, warnings = build_copy(root_copy, alliance_page_assets=INLINE_WIDGET)
+        assert (html / "_static" / "widget.css").stat().st_size == size
+        assert (css in stylesheets(html, "widget")) is inlined
+        assert ("widget.css" in linked(html, "widget")) is not inlined
+        widget = html / "_static" / "widget.css"
+        assert warnings.splitlines() == (
+            []
+            if inlined
+            else [
+                f"WARNING: alliance_page_assets: {widget} is linked, not inlined: it is larger "
+                f"than 64 KiB ({size} bytes) [alliance.page-assets]"
+            ]
+        )
+
+
+def test_parallel_writers_see_the_titles_of_every_document(navigation_copy):
+    html, warnings = build_copy(navigation_copy, parallel=2, html_theme="furo")
+    assert warnings == ""
+    assert pages_losing_files(html) == {}
+    assert "sphinx-design.min.css" in linked(html, "plain")

@@ -143,9 +143,42 @@ Installation
 """
 
 
+PAGE_ASSETS_MISTAKES = """
+import sys
+sys.path.insert(0, {srcdir!r})
+html_static_path = ["_static"]
+html_css_files = ["url.css", "big.css", "latin1.css", "rewritten.css"]
+alliance_page_assets = {{
+    **{{name: {{"inline": True}} for name in html_css_files}},
+    "list.css": [".x"],
+    "key.css": {{"wehn": [".x"]}},
+    "defer.js": {{"defer": "yes"}},
+    "string.css": {{"when": ".x"}},
+    "words.css": {{"when": [".two words"]}},
+    "star.css": {{"when": ["*"]}},
+    "raises.css": {{"when": ["raises.Node"]}},
+    "path.css": {{"when": ["pathlib.Path"]}},
+    1: {{}},
+    "": {{}},
+    "*": {{}},
+    "inline.js": {{"inline": True}},
+}}
+
+
+def setup(app):
+    def rewrite(app, exception):
+        (app.outdir / "_static" / "rewritten.css").write_text(".x {{ background: url(x.png); }}")
+
+    app.connect("build-finished", rewrite, 500)
+"""
+
+
 def normalize(message: str) -> str:
     """A message without its values: quoted text, numbers and the member's name."""
     message = re.sub(r"member ('[^']*'|\"[^\"]*\"): ", "", message)
+    # Paths: the project's conf.py, a stylesheet in the output's _static folder.
+    message = re.sub(r"\S*/conf\.py", "conf.py", message)
+    message = re.sub(r"\S*_static/\S+", "_static/…", message)
     message = message.removesuffix("; entry left out")
     # Values are repr()s; an apostrophe inside a word (entry's) is not a quote.
     message = re.sub(r"(?<!\w)('[^']*'|\"[^\"]*\")(?!\w)", "'…'", message)
@@ -158,7 +191,9 @@ def documented() -> dict[str, re.Pattern]:
     A term ending in ``: ...`` stands for any explanation after the colon.
     """
     terms = re.findall(
-        r"^`((?:faq|member-logos|alliance_member_logos)[^`]*)`", WARNINGS_PAGE.read_text(), re.M
+        r"^`((?:faq|member-logos|alliance_member_logos|alliance_page_assets)[^`]*)`",
+        WARNINGS_PAGE.read_text(),
+        re.M,
     )
     return {
         term: re.compile(": .*".join(map(re.escape, normalize(term).split(": ..."))))
@@ -171,7 +206,15 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     srcdir = tmp_path_factory.mktemp("mistakes")
     (srcdir / "conf.py").write_text(
         'extensions = ["sphinx_alliance"]\nalliance_member_logos_embed_limit = "4 KiB"\n'
+        + PAGE_ASSETS_MISTAKES.format(srcdir=str(srcdir))
     )
+    static = srcdir / "_static"
+    static.mkdir()
+    (static / "url.css").write_text(".x { background: url(x.png); }")
+    (static / "big.css").write_text("/*" + "x" * 70000 + "*/")
+    (static / "latin1.css").write_bytes(b"/* \xe9 */")
+    (static / "rewritten.css").write_text(".x { color: red; }")
+    (srcdir / "raises.py").write_text('raise ValueError("boom")\n')
     (srcdir / "index.rst").write_text(MISTAKES)
     (srcdir / "members.yml").write_text("- name: Fine\n  logo: ok.svg\n")
     (srcdir / "ok.svg").write_text(LOGO)
@@ -184,7 +227,9 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         app.build()
     finally:
         app.cleanup()
-    lines = re.findall(r"WARNING: (.*) \[alliance\.(?:faq|member-logos)\]", warnings.getvalue())
+    lines = re.findall(
+        r"WARNING: (.*) \[alliance\.(?:faq|member-logos|page-assets)\]", warnings.getvalue()
+    )
     assert len(lines) >= 20, warnings.getvalue()
     return {normalize(line) for line in lines}
 

@@ -92,3 +92,39 @@ def test_site_keeps_theme_toggle_copy_buttons_and_search_highlighting(browse, se
     page.locator("span.highlighted").first.wait_for()
     page.locator("button.copybtn").first.wait_for(state="attached")
     assert visit.problems() == []
+
+
+NAVIGATION = Path(__file__).parent.parent / "roots" / "test-page-assets-navigation"
+
+
+def observe_navigation(visit) -> dict:
+    """The icon of another page's title, as the API page shows it; viewcode's source page."""
+    page = visit.page
+    seen = {}
+    visit.goto("api.html")
+    page.wait_for_load_state("load")
+    seen["icon"] = page.evaluate(
+        "[...document.querySelectorAll('svg.sd-octicon')].map(icon => {"
+        " const style = getComputedStyle(icon);"
+        " return [style.display, style.verticalAlign, style.fill]; })"
+    )
+    visit.goto("_modules/navshapes.html")
+    page.wait_for_load_state("load")
+    seen["copy buttons"] = page.locator("button.copybtn").count()
+    seen["code background"] = page.evaluate(
+        "getComputedStyle(document.querySelector('div.highlight')).backgroundColor"
+    )
+    return seen
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_other_pages_content_and_source_pages_look_as_without_it(browse, tmp_path, theme):
+    seen = {}
+    for page_assets in (False, True):
+        out = build(NAVIGATION, tmp_path / f"html-{page_assets}", theme, page_assets)
+        with serve(out) as server:
+            seen[page_assets] = observe_navigation(browse(server))
+    assert seen[True] == seen[False]
+    assert seen[True]["icon"]
+    assert all(display == "inline-block" for display, _, _ in seen[True]["icon"])
+    assert seen[True]["copy buttons"] >= 1
