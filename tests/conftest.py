@@ -1,5 +1,6 @@
 """Shared fixtures: Sphinx's own test fixtures, test roots, and the built site."""
 
+import copy
 import os
 import signal
 import subprocess
@@ -9,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, Phase, settings
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -84,6 +85,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def parse_html(path: Path) -> BeautifulSoup:
     """Parse a built HTML page."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def shown_text_of(tag: Tag) -> str:
+    """The text of *tag* a reader sees, white space collapsed: no script, style,
+    template, ``hidden`` element or permalink mark."""
+    tag = copy.copy(tag)
+    for hidden in tag.select("script, style, template, [hidden], a.headerlink"):
+        hidden.decompose()
+    return " ".join(tag.get_text().split())
 
 
 @contextmanager
