@@ -87,12 +87,21 @@ def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# Elements that a browser shows as blocks (HTML's default style sheet), and <br>.
+BLOCKS = "address, article, aside, blockquote, br, caption, dd, details, div, dl, dt, "
+BLOCKS += "figcaption, figure, footer, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, "
+BLOCKS += "p, pre, section, summary, table, td, th, tr, ul"
+
+
 def shown_text_of(tag: Tag) -> str:
-    """The text of *tag* a reader sees, white space collapsed: no script, style,
-    template, ``hidden`` element or permalink mark."""
+    """The text of *tag* a reader sees, white space collapsed, blocks apart: no script,
+    style, template, ``hidden`` element or permalink mark."""
     tag = copy.copy(tag)
     for hidden in tag.select("script, style, template, [hidden], a.headerlink"):
         hidden.decompose()
+    for block in tag.select(BLOCKS):
+        block.insert_before(" ")
+        block.insert_after(" ")
     return " ".join(tag.get_text().split())
 
 
