@@ -458,9 +458,14 @@ class _ShownText(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[list[str]] = [[]]
+        # Runs of text between block boundaries and line breaks, each with whether it is
+        # inside a <pre> and what separates it from the previous one.
+        self.blocks: list[tuple[list[str], bool, str]] = [([], False, "")]
         self.hidden: tuple[str, int] | None = None  # (tag, depth) of the hiding element
         self.pre = 0
+
+    def _new_block(self, separator: str = "\n\n") -> None:
+        self.blocks.append(([], self.pre > 0, separator))
 
     def _is_hidden(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         attributes = dict(attrs)
@@ -477,10 +482,10 @@ class _ShownText(HTMLParser):
         elif self._is_hidden(tag, attrs):
             self.hidden = (tag, 1)
         elif tag == "br":
-            self.blocks[-1].append("\n")
+            self._new_block("\n")
         elif tag in _BLOCKS:
-            self.blocks.append([])
             self.pre += tag == "pre"
+            self._new_block()
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -488,16 +493,16 @@ class _ShownText(HTMLParser):
             if tag == hiding:
                 self.hidden = (hiding, depth - 1) if depth > 1 else None
         elif tag in _BLOCKS:
-            self.blocks.append([])
             self.pre -= tag == "pre" and self.pre > 0
+            self._new_block()
 
     def handle_data(self, data: str) -> None:
         if self.hidden is None:
-            self.blocks[-1].append(data if self.pre else _COLLAPSED.sub(" ", data))
+            self.blocks[-1][0].append(data)
 
 
 def shown_text(html: str) -> str:
-    """The text a reader sees in *html*: blocks apart by a blank line.
+    """The text a reader sees in *html*: blocks apart by a blank line, ``<br>`` a newline.
 
     Left out: comments, ``<script>``, ``<style>``, ``<template>``, ``hidden`` elements
     and permalink marks (``a.headerlink``); white space collapsed outside ``<pre>``.
@@ -505,8 +510,16 @@ def shown_text(html: str) -> str:
     parser = _ShownText()
     parser.feed(html)
     parser.close()
-    blocks = ("".join(block).strip(" \t\n\r\f") for block in parser.blocks)
-    return "\n\n".join(block for block in blocks if block)
+    shown, separator = "", ""
+    for parts, preformatted, before in parser.blocks:
+        text = "".join(parts)
+        # a <pre> keeps its first line's indent
+        text = text.strip("\r\n") if preformatted else _COLLAPSED.sub(" ", text).strip(" ")
+        separator = max(separator, before, key=len)  # a block boundary over a line break
+        if text.strip():
+            shown += (separator if shown else "") + text
+            separator = ""
+    return shown
 
 
 _ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{_UNWRITABLE.pattern}")

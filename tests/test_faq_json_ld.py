@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from conftest import shown_text_of
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_alliance.faq import shown_text
+
 ANSWERS = {
     "index": [
         "Only the answer: qu\u00e9, \u65e5\u672c\u8a9e, \U0001f642.",
@@ -70,3 +72,21 @@ def test_json_ld_is_the_shown_text(app: SphinxTestApp, builder: str, encoding: s
         for name in ANSWERS
     }
     check_json_ld_as_shown(pages)
+
+
+@pytest.mark.parametrize(
+    ("html", "shown"),
+    [
+        ("<p> a <em> b</em>\nc </p>", "a b c"),  # white space collapsed across elements
+        ("<p>a</p>\n<ul><li><p>b</p></li></ul>", "a\n\nb"),
+        ("<p>a<br /> b<br>c</p>", "a\nb\nc"),
+        ("<pre>  x  y\n  z\n</pre>", "  x  y\n  z"),  # kept as it is
+        ("a &amp; &#233;", "a & \u00e9"),
+        ("<div hidden>a<div>b</div>c</div>d<!-- e -->", "d"),  # to the hiding element's end
+        ('<img hidden src="x.png" alt="a">b<script>"</div>"</script><style>c</style>', "b"),
+        ('<span>a</span><a class="headerlink" href="#a">\u00b6</a>', "a"),
+        ("<template><p>a</p></template><p>b</p>", "b"),
+    ],
+)
+def test_shown_text(html: str, shown: str) -> None:
+    assert shown_text(html) == shown
