@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Set
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 from urllib.parse import urlsplit
@@ -63,20 +64,13 @@ def _warn(message: str, location: nodes.Node) -> None:
     logger.warning(message, location=location, type="alliance", subtype="faq")
 
 
-def _plain_text(node: nodes.Node, with_raw: bool = False) -> str:
-    """``clean_astext(node)`` (no raw text, no image alt text) in one walk, without a copy.
-
-    *with_raw* keeps the text of raw nodes, as a question shows it.
-    """
+def _plain_text(node: nodes.Node) -> str:
+    """The text of *node* as a question shows it: raw text kept, image alt text not."""
     if isinstance(node, nodes.image):
         return ""
     if not isinstance(node, nodes.Element):  # a Text node
         return node.astext()
-    return node.child_text_separator.join(
-        _plain_text(child, with_raw)
-        for child in node.children
-        if with_raw or not isinstance(child, nodes.raw)
-    )
+    return node.child_text_separator.join(_plain_text(child) for child in node.children)
 
 
 def _joined(text: str) -> str:
@@ -94,7 +88,7 @@ def _writable(text: str) -> str:
 def question_of(entry: nodes.Node) -> str:
     """The entry's question as plain text, as it is shown ('' when it has none)."""
     question = entry.next_node(alliance_faq_question)
-    return _writable(_plain_text(question, with_raw=True)) if question is not None else ""
+    return _writable(_plain_text(question)) if question is not None else ""
 
 
 def _anchor_from_text(text: str) -> str:
@@ -486,28 +480,137 @@ def depart_faq_question(self: HTML5Translator, node: alliance_faq_question) -> N
 
 def visit_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
     self.body.append(self.starttag(node, "div", classes=["sa-faq-answer"]))
+    node["body_start"] = len(self.body)
 
 
 def depart_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
+    # The JSON-LD repeats the answer as written: whatever the doctree holds that
+    # HTML does not show (comments, substitution definitions, raw text for other
+    # formats, any extension's node that renders nothing) stays out of it.
+    node["shown_text"] = shown_text("".join(self.body[node["body_start"] :]))
     self.body.append("</div>")
+
+
+# What starts a new block of text; what is not shown with its content; what has no
+# content (split strings: as list literals, these take 40 lines).
+_BLOCKS = frozenset(
+    "address article aside blockquote caption dd details div dl dt figcaption figure footer "  # noqa: SIM905
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul".split()
+)
+_NOT_SHOWN = frozenset({"script", "style", "template"})
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())  # noqa: SIM905
+_COLLAPSED = re.compile(r"[ \t\n\r\f]+")  # HTML's white space, outside <pre>
+
+
+class _ShownText(HTMLParser):
+    """Collects the text of an HTML fragment as :func:`shown_text` describes it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        # Runs of text between block boundaries and line breaks, each with whether it is
+        # inside a <pre> and what separates it from the previous one.
+        self.blocks: list[tuple[list[str], bool, str]] = [([], False, "")]
+        self.hidden: tuple[str, int] | None = None  # (tag, depth) of the hiding element
+        self.pre = 0
+
+    def _new_block(self, separator: str = "\n\n") -> None:
+        self.blocks.append(([], self.pre > 0, separator))
+
+    def _is_hidden(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        attributes = dict(attrs)
+        return tag not in _VOID and (
+            tag in _NOT_SHOWN
+            or "hidden" in attributes
+            or (tag == "a" and "headerlink" in (attributes.get("class") or "").split())
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden is not None:
+            hiding, depth = self.hidden
+            self.hidden = (hiding, depth + (tag == hiding))
+        elif self._is_hidden(tag, attrs):
+            self.hidden = (tag, 1)
+        elif tag == "br":
+            self._new_block("\n")
+        elif tag in _BLOCKS:
+            self.pre += tag == "pre"
+            self._new_block()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden is not None:
+            hiding, depth = self.hidden
+            if tag == hiding:
+                self.hidden = (hiding, depth - 1) if depth > 1 else None
+        elif tag in _BLOCKS:
+            self.pre -= tag == "pre" and self.pre > 0
+            self._new_block()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden is None:
+            self.blocks[-1][0].append(data)
+
+
+def shown_text(html: str) -> str:
+    """The text a reader sees in *html*: blocks apart by a blank line, ``<br>`` a newline.
+
+    Left out: comments, ``<script>``, ``<style>``, ``<template>``, ``hidden`` elements
+    and permalink marks (``a.headerlink``); white space collapsed outside ``<pre>``.
+    """
+    parser = _ShownText()
+    parser.feed(html)
+    parser.close()
+    shown, separator = "", ""
+    for parts, preformatted, before in parser.blocks:
+        text = "".join(parts)
+        # a <pre> keeps its first line's indent
+        text = text.strip("\r\n") if preformatted else _COLLAPSED.sub(" ", text).strip(" ")
+        separator = max(separator, before, key=len)  # a block boundary over a line break
+        if text.strip():
+            shown += (separator if shown else "") + text
+            separator = ""
+    return shown
 
 
 _ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{_UNWRITABLE.pattern}")
 
 
-def _json_escape(match: re.Match[str]) -> str:
-    char = match[0]
+def _json_escaped(char: str) -> str:
     # json's own escape writes a character beyond U+FFFF as a surrogate pair
     return json.dumps(char)[1:-1] if ord(char) > 0x7F else f"\\u{ord(char):04x}"
 
 
-def faq_json_ld(doctree: nodes.document) -> str:
-    """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``."""
+def _encodable(text: str, encoding: str) -> str:
+    """*text* with each character that *encoding* cannot write as a JSON escape.
+
+    Sphinx writes such a character as a character reference, which a ``<script>``
+    does not decode.
+    """
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(_encodable_char(char, encoding) for char in text)
+    return text
+
+
+def _encodable_char(char: str, encoding: str) -> str:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return _json_escaped(char)
+    return char
+
+
+def faq_json_ld(doctree: nodes.document, encoding: str = "utf-8") -> str:
+    """A schema.org FAQPage for the entries of *doctree*, safe inside ``<script>``.
+
+    Each answer is the text the HTML writer showed of it (``shown_text``); the page
+    is written in *encoding*.
+    """
     questions = []
     for entry in doctree.findall(alliance_faq_entry):
         answer_node = entry.next_node(alliance_faq_answer)
         question = question_of(entry).strip()
-        answer = _plain_text(answer_node).strip() if answer_node is not None else ""
+        answer = answer_node.get("shown_text", "") if answer_node is not None else ""
         if question and answer:
             questions.append(
                 {
@@ -522,8 +625,8 @@ def faq_json_ld(doctree: nodes.document) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # \u escapes keep the JSON equal, the text unable to close the <script>, and
     # the page writable (a lone surrogate of an answer would become "&#55296;").
-    text = _ESCAPED_IN_JSON_LD.sub(_json_escape, text)
-    return f'<script type="application/ld+json">{text}</script>\n'
+    text = _ESCAPED_IN_JSON_LD.sub(lambda match: _json_escaped(match[0]), text)
+    return f'<script type="application/ld+json">{_encodable(text, encoding)}</script>\n'
 
 
 def add_json_ld(
@@ -540,7 +643,7 @@ def add_json_ld(
     """
     if doctree is None or not app.config.alliance_faq_json_ld:
         return
-    script = faq_json_ld(doctree)
+    script = faq_json_ld(doctree, app.config.html_output_encoding)
     if script:
         context["body"] = context.get("body", "") + script
 

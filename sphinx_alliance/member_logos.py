@@ -57,6 +57,16 @@ SHOWN = 60  # the most characters of a value that a warning quotes
 # holds as they are. Everything else is percent-encoded: '#' would start a fragment, '%' an
 # escape; '"', '<', '>', '&' and spaces would need escaping or are not allowed in a URL.
 SVG_URI_SAFE = "/:;,=()!*'~@$+-._"
+# What a file named after each suffix must hold; other contents that a logo may turn out to be.
+FORMAT_OF_SUFFIX = {".svg": "an SVG image", ".png": "a PNG image", ".webp": "a WebP image"}
+SIGNATURES = [
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"%PDF-", "a PDF document"),
+]
+XML_SPACE = " \t\r\n"
 
 
 class alliance_member_logos(nodes.General, nodes.Element):
@@ -141,6 +151,68 @@ def svg_size(stream: BinaryIO) -> tuple[int, int] | None:
     if not all(math.isfinite(length) and length > 0 for length in size):
         return None
     return max(1, round(size[0])), max(1, round(size[1]))
+
+
+def xml_root(text: str) -> str | None:
+    """The root element's name if *text* starts as an XML document, else None.
+
+    Skips what may come first: white space, the XML declaration and processing
+    instructions, comments, a doctype with its internal subset. No regex: a long run
+    of comments must not make it backtrack.
+    """
+    position = 0
+    while True:
+        while position < len(text) and text[position] in XML_SPACE:
+            position += 1
+        if text.startswith("<?", position):
+            end = text.find("?>", position + 2) + 2
+        elif text.startswith("<!--", position):
+            end = text.find("-->", position + 4) + 3
+        elif text[position : position + 9].upper() == "<!DOCTYPE":
+            close = text.find(">", position)
+            subset = text.find("[", position, close)
+            if subset != -1:
+                close = text.find(">", text.find("]", subset))
+            end = close + 1 if close != -1 else 1
+        else:
+            break
+        if end <= position:  # not closed within the text
+            return None
+        position = end
+    root = re.compile(r"<([^\s/>!?]+)").match(text, position)
+    return root[1] if root else None
+
+
+def content_format(head: bytes) -> str:
+    """What the bytes at the start of a file look like, as a warning names it."""
+    for signature, described in SIGNATURES:
+        if head.startswith(signature):
+            return described
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "a WebP image"
+    if not head.strip():
+        return "nothing (an empty file)" if not head else "white space only"
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(encoding, "replace")
+            break
+    else:
+        text = head.decode("utf-8", "replace")
+    if (root := xml_root(text)) is not None:
+        name = root.rpartition(":")[2]  # <svg:svg xmlns:svg="..."> is an SVG too
+        if name == "svg":
+            return "an SVG image"
+        if name.lower() == "html" or re.match(r"\s*<!doctype\s+html", text, re.I):
+            return "HTML"
+        return f"XML whose root is <{cut(root)}>"
+    # the head may end inside a character
+    if "\x00" not in text and "\ufffd" not in text[:-1]:
+        return "text"
+    return "data in no image format known here"
 
 
 def logo_size(path: str) -> tuple[int, int] | None:
@@ -448,6 +520,8 @@ class MemberLogosDirective(SphinxDirective):
             problems.append((f"logo {cut(rel)!r} must be an SVG, PNG or WebP file", line))
             return None
         try:
+            with open_regular_file(path, MAX_LOGO_BYTES) as stream:
+                found = content_format(stream.read(SVG_HEAD_BYTES))
             size = logo_size(path)
         except OSError as err:
             # A dependency that is not a file makes Sphinx re-read the page until it is one.
@@ -456,6 +530,13 @@ class MemberLogosDirective(SphinxDirective):
                 problems.append((f"logo file {cut(rel)!r} not found", line))
             else:
                 problems.append((f"cannot read logo file {cut(rel)!r}: {err.strerror}", line))
+            return None
+        named = FORMAT_OF_SUFFIX[posixpath.splitext(rel.lower())[1]]
+        if found != named:
+            # A browser shows nothing, whether the file is linked or embedded.
+            problems.append(
+                (f"logo {cut(rel)!r} holds {found}, not {named} as its name says", line)
+            )
             return None
         if size is None:
             needs = (

@@ -1,5 +1,6 @@
 """Shared fixtures: Sphinx's own test fixtures, test roots, and the built site."""
 
+import copy
 import os
 import signal
 import subprocess
@@ -9,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, Phase, settings
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -84,6 +85,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def parse_html(path: Path) -> BeautifulSoup:
     """Parse a built HTML page."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# Elements that a browser shows as blocks (HTML's default style sheet), and <br>.
+BLOCKS = "address, article, aside, blockquote, br, caption, dd, details, div, dl, dt, "
+BLOCKS += "figcaption, figure, footer, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, "
+BLOCKS += "p, pre, section, summary, table, td, th, tr, ul"
+
+
+def shown_text_of(tag: Tag) -> str:
+    """The text of *tag* a reader sees, white space collapsed, blocks apart: no script,
+    style, template, ``hidden`` element or permalink mark."""
+    tag = copy.copy(tag)
+    for hidden in tag.select("script, style, template, [hidden], a.headerlink"):
+        hidden.decompose()
+    for block in tag.select(BLOCKS):
+        block.insert_before(" ")
+        block.insert_after(" ")
+    return " ".join(tag.get_text().split())
 
 
 @contextmanager

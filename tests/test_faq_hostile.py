@@ -203,7 +203,7 @@ def test_json_ld_escapes_what_html_and_xml_cannot_hold() -> None:
     document += alliance_faq_entry(
         "",
         alliance_faq_question("", "Q?"),
-        alliance_faq_answer("", nodes.paragraph("", answer_text)),
+        alliance_faq_answer("", nodes.paragraph("", answer_text), shown_text=answer_text),
     )
     script = faq_json_ld(document)
     body = script.removeprefix('<script type="application/ld+json">').removesuffix("</script>\n")

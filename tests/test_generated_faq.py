@@ -6,8 +6,10 @@ text with control characters, markup soup), built in-process, so that an excepti
 test, once per builder of ``BUILDERS``. The properties, for every builder:
 
 - no exception and no "Exception occurred"; each build ends within ``HANG`` seconds;
-- HTML pages parse, with one ``div.sa-faq`` per entry and JSON-LD that parses and names the
-  questions as shown; epub pages parse as XML;
+- HTML pages parse, with one ``div.sa-faq`` per entry and JSON-LD that parses and holds the
+  questions and answers as shown (answers mix visible blocks with comments, substitution
+  definitions, targets and content for other formats; the HTML is written in a drawn
+  ``html_output_encoding``: UTF-8, ASCII or Latin-1); epub pages parse as XML;
 - no ``<script>``, ``on*`` attribute or non-http(s) link or image inside an entry;
 - every entry is rendered (its answer's token is in the output), and every entry whose
   question holds an unsafe link, image or character gets a warning at its line.
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import hang_guard
+from conftest import hang_guard, shown_text_of
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -33,15 +35,17 @@ from sphinx.util.console import strip_escape_sequences
 ENTRIES = 100  # per page, so one example holds 200 entries
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]
 HANG = 120  # seconds: a build this slow is a hang, not a slow build
-BUILT = {"examples": 0, "instances": 0}
+BUILT: dict[str, int] = {"examples": 0, "instances": 0}
 
 CONF = """\
 extensions = ["myst_parser", "sphinx_alliance"]
 myst_enable_extensions = ["colon_fence", "attrs_inline", "substitution"]
-myst_substitutions = {"bold": '<b onmouseover="alert(1)">bold</b>'}
+myst_substitutions = {"bold": '<b onmouseover="alert(1)">bold</b>', "plain": "substituted"}
 version = "1"
 copyright = "2026"
+html_output_encoding = "{encoding}"
 """
+ENCODINGS = ["utf-8", "ascii", "latin-1"]
 RST_HEAD = """\
 Generated rST
 =============
@@ -110,6 +114,45 @@ TEXT = st.text(
 )
 SOUP = st.text(st.sampled_from(MARKUP + "ab "), min_size=1, max_size=12)
 
+# Blocks of an answer: "{id}" is unique in the project, "hidden{id}" is never shown (and
+# longer than TEXT). Controls and noncharacters are left out of answer text: a browser shows
+# their character references in an ASCII or Latin-1 page as other characters (U+0080 as €).
+ANSWER_TEXT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Cn"), exclude_characters=MARKUP + LINE_BREAKS),
+    min_size=1,
+    max_size=12,
+)
+RST_BLOCKS = [
+    ".. note to editors: hidden{id}",
+    ".. |s{id}| replace:: substituted\n\nWith |s{id}| text.",
+    ".. |d{id}| replace:: hidden{id}",
+    ".. raw:: latex\n\n   hidden{id}",
+    ".. only:: latex\n\n   hidden{id}",
+    "Inline :latex:`hidden{id}` raw and an _`inline target {id}`.",
+    ".. _t{id}:\n\nA targeted paragraph.",
+    '.. raw:: html\n\n   <b>raw</b><span hidden="hidden">hidden{id}</span>',
+    ".. code-block:: text\n   :caption: Caption {id}\n\n   code {id}\n     indented",
+    "- one\n- two\n\n  * nested",
+    ".. note::\n\n   Noted {id}.",
+]
+MYST_BLOCKS = [
+    "% hidden{id}",
+    "<!-- hidden{id} -->",
+    "With {{ plain }} text.",
+    "```{raw} latex\nhidden{id}\n```",
+    "```{only} latex\nhidden{id}\n```",
+    "(t{id})=\nA targeted paragraph.",
+    'Inline <b>raw</b><span hidden="hidden">hidden{id}</span> HTML.',
+    "```{code-block} text\n:caption: Caption {id}\n\ncode {id}\n  indented\n```",
+    "- one\n- two\n\n  * nested",
+    "```{note}\nNoted {id}.\n```",
+]
+
+
+def answer_blocks(blocks: list[str]) -> st.SearchStrategy:
+    """Blocks of an answer: markup from *blocks*, or a paragraph of text."""
+    return st.one_of(st.sampled_from(blocks), ANSWER_TEXT)
+
 
 def fragments(payloads: list[tuple[str, bool]]) -> st.SearchStrategy:
     """(text, warned, predictable) parts of a question."""
@@ -144,14 +187,15 @@ def entry_source(
     if syntax == "rst":
         lines = [f".. faq:: {question}".rstrip()]
         lines += [f"   :{key}: {value}".rstrip() for key, value in options.items()]
-        return "\n".join([*lines, "", f"   {answer}", "", ""])
+        body = "\n".join(f"   {line}".rstrip() for line in answer.splitlines())
+        return "\n".join([*lines, "", body, "", ""])
     lines = [f"{fence}{{faq}} {question}".rstrip()]
     lines += [f":{key}: {value}".rstrip() for key, value in options.items()]
     return "\n".join([*lines, "", answer, fence, "", ""])
 
 
-def page(syntax: str, parts: list, options: list, seed: int) -> Page:
-    """``ENTRIES`` entries combined from *parts* and *options* by a seeded random."""
+def page(syntax: str, parts: list, options: list, blocks: list[str], seed: int) -> Page:
+    """``ENTRIES`` entries combined from *parts*, *options* and *blocks* by a seeded random."""
     rng = random.Random(seed)
     name = "generated-" + syntax
     result = Page(name, RST_HEAD if syntax == "rst" else MYST_HEAD)
@@ -160,7 +204,14 @@ def page(syntax: str, parts: list, options: list, seed: int) -> Page:
         question = " ".join(text for text, _, _ in chosen)
         token = f"answer{syntax}{number:04d}x"
         line = result.source.count("\n") + 1
-        result.source += entry_source(syntax, question, rng.choice(options), f"Answer {token}.")
+        more = rng.choices(blocks, k=rng.randint(0, 3))
+        answer = "\n\n".join(
+            [
+                f"Answer {token}.",
+                *(block.replace("{id}", f"{token}{n}") for n, block in enumerate(more)),
+            ]
+        )
+        result.source += entry_source(syntax, question, rng.choice(options), answer)
         result.tokens.append(token)
         if all(predictable for _, _, predictable in chosen) and any(w for _, w, _ in chosen):
             result.warned_lines.add(line)
@@ -182,28 +233,30 @@ def check_entries_inert(soup: BeautifulSoup, where: str) -> None:
 
 def check_html(app: SphinxTestApp, pages: list[Page], xml: bool) -> None:
     suffix = ".xhtml" if xml else ".html"
+    encoding = app.config.html_output_encoding
     for generated in pages:
-        text = (app.outdir / (generated.name + suffix)).read_text(encoding="utf-8")
+        text = (app.outdir / (generated.name + suffix)).read_bytes().decode(encoding)
         if xml:
             ET.fromstring(text)
         soup = BeautifulSoup(text, "html.parser")
         check_entries_inert(soup, generated.name)
         entries = soup.select("div.sa-faq")
         assert len(entries) == ENTRIES
-        answers = [
-            entry.select_one(".sa-faq-answer").get_text(" ", strip=True) for entry in entries
-        ]
-        assert answers == [f"Answer {token}." for token in generated.tokens]
+        answers = [shown_text_of(entry.select_one(".sa-faq-answer")) for entry in entries]
+        for answer, token in zip(answers, generated.tokens, strict=True):
+            assert answer.startswith(f"Answer {token}."), (answer, token)
+            assert "hidden" + token not in answer, answer  # or the property below is void
         scripts = soup.find_all("script", type="application/ld+json")
         assert len(scripts) <= 1  # none when no entry has both a question and an answer
+        assert not any("&" in script.string for script in scripts)  # <script> decodes none
         # as a reader sees them: runs of white space collapsed
-        names = [
-            " ".join(item["name"].split())
+        in_json_ld = [
+            (" ".join(item["name"].split()), " ".join(item["acceptedAnswer"]["text"].split()))
             for script in scripts
             for item in json.loads(script.string)["mainEntity"]
         ]
-        shown = [" ".join(entry.summary.get_text().split()) for entry in entries]
-        assert names == [question for question in shown if question]
+        shown = zip([shown_text_of(entry.summary) for entry in entries], answers, strict=True)
+        assert in_json_ld == [(question, answer) for question, answer in shown if question]
 
 
 def check_output(app: SphinxTestApp, pages: list[Page]) -> None:
@@ -245,7 +298,8 @@ def report_instances(pytestconfig: pytest.Config) -> Iterator[None]:
     with capture.global_and_fixture_disabled():
         print(
             f"\ntest_generated_faq: {BUILT['examples']} projects, {BUILT['instances']} faq "
-            f"instances, each built with {len(BUILDERS)} builders"
+            f"instances, each built with {len(BUILDERS)} builders; HTML output encodings: "
+            + ", ".join(f"{BUILT.get(encoding, 0)} {encoding}" for encoding in ENCODINGS)
         )
 
 
@@ -253,12 +307,20 @@ def report_instances(pytestconfig: pytest.Config) -> Iterator[None]:
     rst_parts=st.lists(fragments(RST_PAYLOADS), min_size=1, max_size=12),
     myst_parts=st.lists(fragments(MYST_PAYLOADS), min_size=1, max_size=12),
     options=st.lists(OPTIONS, min_size=1, max_size=8),
+    rst_blocks=st.lists(answer_blocks(RST_BLOCKS), min_size=1, max_size=12),
+    myst_blocks=st.lists(answer_blocks(MYST_BLOCKS), min_size=1, max_size=12),
+    encoding=st.sampled_from(ENCODINGS),
     seed=st.integers(0, 2**32),
 )
-def test_generated_entries(rst_parts, myst_parts, options, seed, tmp_path_factory) -> None:
+def test_generated_entries(
+    rst_parts, myst_parts, options, rst_blocks, myst_blocks, encoding, seed, tmp_path_factory
+) -> None:
     srcdir = tmp_path_factory.mktemp("generated-faq")
-    (srcdir / "conf.py").write_text(CONF)
-    pages = [page("rst", rst_parts, options, seed), page("myst", myst_parts, options, seed)]
+    (srcdir / "conf.py").write_text(CONF.replace("{encoding}", encoding))
+    pages = [
+        page("rst", rst_parts, options, rst_blocks, seed),
+        page("myst", myst_parts, options, myst_blocks, seed),
+    ]
     toctree = "".join(f"   {generated.name}\n" for generated in pages)
     (srcdir / "index.rst").write_text(f"Index\n=====\n\n.. toctree::\n\n{toctree}")
     for generated, suffix in zip(pages, [".rst", ".md"], strict=True):
@@ -275,3 +337,4 @@ def test_generated_entries(rst_parts, myst_parts, options, seed, tmp_path_factor
         assert generated.warned_lines <= warned, generated.warned_lines - warned
     BUILT["examples"] += 1
     BUILT["instances"] += ENTRIES * len(pages)
+    BUILT[encoding] = BUILT.get(encoding, 0) + 1

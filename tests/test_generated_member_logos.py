@@ -5,8 +5,8 @@ data in files of every kind or in the body, options, YAML values of every sort),
 by a seeded random from a few dozen drawn parts.
 Each is read once and written by html, epub, text, latex and gettext, with the smallest
 logo embedded as a data: URI. Properties: no exception, every page parses (epub as XML), no
-markup from the input, and each entry is either rendered or left out with a warning
-pointing into its own lines.
+markup from the input, every logo shown holds the format its name says, and each entry is
+either rendered or left out with a warning pointing into its own lines.
 """
 
 import json
@@ -44,6 +44,8 @@ LOGO_FILES = {
     "text.svg": "not XML",
     "bad.gif": "GIF89a",
     "fake.png": "not a PNG",
+    "svg-named.png": SVG.format('width="40" height="10"'),  # a readable size, the wrong format
+    "text.webp": "RIFF but not a WebP",
 }
 LOGOS = [
     *LOGO_FILES,
@@ -308,6 +310,21 @@ def check_markup(page: BeautifulSoup) -> None:
                 assert img["src"].startswith("_images/"), img
 
 
+def check_formats(page: BeautifulSoup, outdir: Path) -> None:
+    """Each linked logo holds the format its name says, which a browser needs to show it."""
+    for img in page.select("ul.sa-member-logos img"):
+        if img["src"].startswith("data:"):
+            continue  # ok.svg, checked by check_markup
+        content = (outdir / img["src"]).read_bytes()
+        suffix = Path(img["src"]).suffix
+        if suffix == ".png":
+            assert content.startswith(b"\x89PNG\r\n\x1a\n"), img
+        elif suffix == ".webp":
+            assert (content[:4], content[8:12]) == (b"RIFF", b"WEBP"), img
+        else:
+            assert content.lstrip().startswith(b"<svg"), img
+
+
 def grid_sizes(page: BeautifulSoup) -> dict[int, int]:
     """For each "Instance N." paragraph followed by a grid: N and the grid's member count."""
     sizes = {}
@@ -381,5 +398,6 @@ def test_generated_member_logos(tmp_path_factory, counts, shapes, members, seed)
                     ElementTree.parse(path)
                 page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
                 check_markup(page)
+                check_formats(page, outdir)
                 sizes |= grid_sizes(page)
             assert sizes == expected_sizes(instances, first_warnings)

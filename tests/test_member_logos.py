@@ -4,6 +4,7 @@ import os
 import re
 import struct
 import zlib
+from io import StringIO
 from pathlib import Path
 from urllib.request import urlopen
 from xml.etree import ElementTree
@@ -13,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from conftest import parse_html
 from docutils import nodes
+from sphinx.testing.util import SphinxTestApp
 
 from sphinx_alliance.member_logos import (
     EmbedSmallLogos,
@@ -416,6 +418,55 @@ def draw_stand_in(path: Path) -> None:
     )
 
 
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40"/>'
+PROLOG = '<?xml version="1.0"?>\n<!-- a <svg> in a comment -->\n<!DOCTYPE svg [<!ENTITY e ">">]>\n'
+LOGO_CONTENTS = {  # file: (content, what the warning says it holds, or None: accepted)
+    "svg-as.png": (SVG.encode(), "an SVG image, not a PNG image"),
+    "png-as.svg": (None, "a PNG image, not an SVG image"),
+    "text-as.webp": (b"not an image\n", "text, not a WebP image"),
+    "png-as.webp": (None, "a PNG image, not a WebP image"),
+    "html-as.svg": (b"<!doctype html><html><p>Logo</p>", "HTML, not an SVG image"),
+    "gif-as.png": (b"GIF89a\x01\x00\x01\x00", "a GIF image, not a PNG image"),
+    "empty.png": (b"", "nothing (an empty file), not a PNG image"),
+    "prolog.svg": ((PROLOG + SVG).encode("utf-8-sig"), None),
+    "utf-16.svg": ((PROLOG.replace("1.0", '1.0" encoding="utf-16') + SVG).encode("utf-16"), None),
+    "real.png": (None, None),
+}
+
+
+def test_a_logo_that_is_not_what_its_name_says_is_left_out(tmp_path: Path) -> None:
+    """Browsers show nothing for it, linked or embedded: a warning at its line instead."""
+    data = "".join(f"- name: M {name}\n  logo: {name}\n" for name in LOGO_CONTENTS)
+    for name, (content, _) in LOGO_CONTENTS.items():
+        if content is None:
+            draw_stand_in(tmp_path / "real.png")
+            content = (tmp_path / "real.png").read_bytes()
+        (tmp_path / name).write_bytes(content)
+    (tmp_path / "members.yml").write_text(data)
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_alliance"]\nalliance_member_logos_embed_limit = 4096\n'
+    )
+    (tmp_path / "index.rst").write_text("Logos\n=====\n\n.. member-logos:: members.yml\n")
+    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
+    try:
+        warnings = build(app)
+    finally:
+        app.cleanup()
+    expected = [
+        f"{tmp_path}/members.yml:{2 * number + 2}: WARNING: member-logos: member 'M {name}': "
+        f"logo {name!r} holds {holds} as its name says; entry left out [alliance.member-logos]"
+        for number, (name, (_, holds)) in enumerate(LOGO_CONTENTS.items())
+        if holds is not None
+    ]
+    assert warning_lines(warnings) == expected
+    ul = grid(parse_html(app.outdir / "index.html"))
+    accepted = [name for name, (_, holds) in LOGO_CONTENTS.items() if holds is None]
+    assert names(ul) == sorted(f"M {name}" for name in accepted)
+    for img in ul.find_all("img"):
+        expected_type = "svg+xml" if img["alt"].endswith(".svg") else "png"
+        assert img["src"].startswith(f"data:image/{expected_type}"), img
+
+
 @pytest.mark.sphinx("html", testroot="member-logos-upstream")
 def test_upstream_file_loads_unchanged(app):
     entries = yaml.safe_load((app.srcdir / "members.yml").read_text(encoding="utf-8"))
@@ -458,7 +509,7 @@ BAD_ENTRIES = [  # (line in members.yml, message)
     ),
     (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
     (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
-    (28, "member 'Not An SVG': cannot read the size of logo 'broken.svg': an SVG needs"),
+    (28, "member 'Not An SVG': logo 'broken.svg' holds HTML, not an SVG image as its name"),
     (29, "'name' must be a non-empty string, not [a, list]; entry left out"),
     (32, "member 'Twice': duplicate key 'name'; entry left out"),
     (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found"),

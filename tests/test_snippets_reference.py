@@ -134,6 +134,8 @@ Installation
      logo: ok.svg
    - name: Folder
      logo: folder.svg
+   - name: Disguised
+     logo: disguised.png
 
 .. member-logos::
    :logos: loop
@@ -219,6 +221,7 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     (srcdir / "members.yml").write_text("- name: Fine\n  logo: ok.svg\n")
     (srcdir / "ok.svg").write_text(LOGO)
     (srcdir / "no-size.svg").write_text(NO_SIZE)
+    (srcdir / "disguised.png").write_text(LOGO)
     (srcdir / "folder.svg").mkdir()
     (srcdir / "loop").symlink_to("loop")
     warnings = StringIO()

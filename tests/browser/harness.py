@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+from playwright.sync_api import Browser, BrowserContext, Error, Page, Playwright, Request
 
 CHROMIUM = "/usr/bin/chromium"
 # Playwright manages the profile itself: no --user-data-dir.
@@ -100,12 +100,50 @@ def is_local(url: str) -> bool:
     )
 
 
+class NavigationCancels:
+    """Tells the requests that the browser cancelled because their frame navigated away.
+
+    A page left while it loads (the test's next ``goto``, a clicked link) has its pending
+    requests, such as the favicon's, fail with ``net::ERR_ABORTED``: that is the browser
+    tidying up, not a problem of the page. A frame's navigation starts with its navigation
+    request, which comes before the cancelled requests fail.
+    """
+
+    ABORTED = "net::ERR_ABORTED"
+
+    def __init__(self) -> None:
+        self.navigations: dict[object, int] = {}  # per frame: navigations started
+        self.issued: dict[object, int] = {}  # per request: its frame's navigations then
+
+    @staticmethod
+    def _frame(request: Request) -> object:
+        try:
+            return request.frame
+        except Error:  # a service worker's request has no frame
+            return None
+
+    def started(self, request: Request) -> None:
+        """Note a request as the browser sends it."""
+        frame = self._frame(request)
+        if request.is_navigation_request():
+            self.navigations[frame] = self.navigations.get(frame, 0) + 1
+        self.issued[request] = self.navigations.get(frame, 0)
+
+    def cancelled(self, request: Request) -> bool:
+        """Whether a failed request was aborted because its frame navigated since it started."""
+        if request.failure != self.ABORTED or request not in self.issued:
+            return False
+        return self.navigations.get(self._frame(request), 0) > self.issued[request]
+
+
 def watch(context: BrowserContext) -> Record:
     """Block every request that would leave 127.0.0.1 and record what goes wrong.
 
     Routing every request also switches the HTTP cache off, so each load is a cold one.
+    Requests cancelled by a navigation are not problems (see ``NavigationCancels``).
     """
     record = Record()
+    navigation_cancels = NavigationCancels()
 
     def route(route) -> None:
         if is_local(route.request.url):
@@ -127,17 +165,20 @@ def watch(context: BrowserContext) -> Record:
         if response.status >= 400:
             record.problems.append(f"HTTP {response.status}: {response.url}")
 
+    def on_request(request: Request) -> None:
+        record.requests.append(request)
+        navigation_cancels.started(request)
+
+    def on_request_failed(request: Request) -> None:
+        if not navigation_cancels.cancelled(request):
+            record.problems.append(f"request failed: {request.url} ({request.failure})")
+
     def on_page(page) -> None:
         page.on("console", on_console)
         page.on("dialog", on_dialog)
         page.on("pageerror", lambda error: record.problems.append(f"page error: {error}"))
-        page.on("request", lambda request: record.requests.append(request))
-        page.on(
-            "requestfailed",
-            lambda request: record.problems.append(
-                f"request failed: {request.url} ({request.failure})"
-            ),
-        )
+        page.on("request", on_request)
+        page.on("requestfailed", on_request_failed)
         page.on("response", on_response)
 
     context.route("**/*", route)
