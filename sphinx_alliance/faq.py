@@ -399,10 +399,12 @@ def pages_referring_to_changed_entries(app: Sphinx, env: BuildEnvironment) -> li
     return [docname for docname, targets in domain.references.items() if targets & changed]
 
 
-def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """For non-HTML builders: a strong paragraph with the question, then the answer.
+def replace_faq_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """For builders other than HTML and gettext: each entry becomes a strong paragraph
+    with the question, then the answer.
 
-    gettext renders nothing and extracts messages from the nodes as read.
+    gettext renders nothing and extracts messages from the nodes as read. At
+    ``doctree-resolved``, after every post-transform (questions made inert, at 90).
     """
     if app.builder.format == "html" or app.builder.name == "gettext":
         return
@@ -654,6 +656,6 @@ def setup_faq(app: Sphinx) -> None:
     app.add_domain(FaqDomain)
     app.connect("env-get-outdated", remember_labels)
     app.connect("env-get-updated", pages_referring_to_changed_entries)
-    app.connect("doctree-resolved", replace_outside_html)
+    app.connect("doctree-resolved", replace_faq_for_other_builders)
     app.connect("html-page-context", add_json_ld)
     add_assets_where_used(app, alliance_faq_entry, css=[FAQ_CSS], js=[FAQ_JS])

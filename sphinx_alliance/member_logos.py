@@ -93,10 +93,6 @@ class alliance_member_logo(nodes.image):
     """
 
 
-def _warn(message: str, location: str) -> None:
-    warn("member-logos", message, location)
-
-
 def sort_option(argument: str) -> str:
     """Convert and check the ``:sort:`` option."""
     return directives.choice(argument, ("name", "none"))
@@ -402,6 +398,11 @@ class DataLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+def reason_of(error: Exception) -> object:
+    """What a warning says of *error*: an OSError's reason without its number and path."""
+    return getattr(error, "strerror", None) or error
+
+
 class MemberData(NamedTuple):
     """The member data of a directive, as read."""
 
@@ -472,10 +473,14 @@ class MemberLogosDirective(SphinxDirective):
         self.set_source_info(grid)
         return [grid]
 
+    def warn(self, message: str) -> None:
+        """Warn at the directive's line."""
+        warn("member-logos", f"member-logos{message}", self.get_location())
+
     def checked_options(self) -> dict[str, Any]:
         """The options converted; an unknown or invalid one warns and is ignored."""
         if unknown := unknown_options(self.options, self.option_spec):
-            _warn(f"member-logos: {unknown}", self.get_location())
+            self.warn(f": {unknown}")
         checked = {}
         for key, convert in OPTION_CONVERTERS.items():
             if key in self.options:
@@ -484,41 +489,31 @@ class MemberLogosDirective(SphinxDirective):
                     if key == "logos":
                         checked[key] = resolve_file_name(self.env, checked[key])[0]
                 except (ValueError, OSError) as error:
-                    reason = getattr(error, "strerror", None) or error
-                    _warn(
-                        f"member-logos :{key}: {excerpt(self.options[key])!r} ignored: {reason}",
-                        self.get_location(),
-                    )
+                    value = excerpt(self.options[key])
+                    self.warn(f" :{key}: {value!r} ignored: {reason_of(error)}")
         return checked
 
     def read_data(self) -> MemberData | None:
         """The YAML text, a map from its line numbers to locations, and its folder."""
-        if not self.arguments:
-            if not self.content:
-                _warn(
-                    "member-logos: give a data file, or the data as the directive's body",
-                    self.get_location(),
-                )
-                return None
-            doc_dir, _ = self.env.relfn2path(".")
-            return MemberData("\n".join(self.content), self.locate_in_body, doc_dir)
-        if self.content:
-            _warn(
-                "member-logos: both a data file and a body were given; the body is ignored",
-                self.get_location(),
-            )
-        rel = self.arguments[0]
+        if self.arguments:
+            if self.content:
+                self.warn(": both a data file and a body were given; the body is ignored")
+            return self.read_data_file(self.arguments[0])
+        if not self.content:
+            self.warn(": give a data file, or the data as the directive's body")
+            return None
+        doc_dir, _ = self.env.relfn2path(".")
+        return MemberData("\n".join(self.content), self.locate_in_body, doc_dir)
+
+    def read_data_file(self, rel: str) -> MemberData | None:
+        """The member data in the file *rel*; None after a warning."""
         try:
             rel, path = resolve_file_name(self.env, rel)
             self.env.note_dependency(rel)
             with open_regular_file(path, MAX_DATA_BYTES) as stream:
                 text = stream.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            reason = getattr(err, "strerror", None) or err
-            _warn(
-                f"member-logos: cannot read data file {excerpt(rel)!r}: {reason}",
-                self.get_location(),
-            )
+        except (OSError, UnicodeDecodeError) as error:
+            self.warn(f": cannot read data file {excerpt(rel)!r}: {reason_of(error)}")
             return None
         return MemberData(text, lambda line: f"{path}:{line + 1}", posixpath.dirname(rel))
 
@@ -543,16 +538,24 @@ class MemberLogosDirective(SphinxDirective):
         except yaml.reader.ReaderError as err:
             line = text.count("\n", 0, err.position)
             problem = f"unacceptable character #x{err.character:04x}: {err.reason}"
-            _warn(f"member-logos: invalid YAML: {problem}", locate(line))
+            warn("member-logos", f"member-logos: invalid YAML: {problem}", locate(line))
             return None
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
             problem = getattr(err, "problem", None) or str(err)
-            _warn(f"member-logos: invalid YAML: {problem}", locate(mark.line if mark else 0))
+            warn(
+                "member-logos",
+                f"member-logos: invalid YAML: {problem}",
+                locate(mark.line if mark else 0),
+            )
             return None
         if not isinstance(root, yaml.SequenceNode):
             line = root.start_mark.line if root is not None else 0
-            _warn("member-logos: the data must be a list of members (- name: ...)", locate(line))
+            warn(
+                "member-logos",
+                "member-logos: the data must be a list of members (- name: ...)",
+                locate(line),
+            )
             return None
         return root
 
@@ -561,7 +564,8 @@ class MemberLogosDirective(SphinxDirective):
     ) -> alliance_member | None:
         """The node for one YAML entry, None for an inactive or invalid (warned) one."""
         if not isinstance(entry, yaml.MappingNode):
-            _warn(
+            warn(
+                "member-logos",
                 "member-logos: a member must be a mapping (name: ..., logo: ...); entry left out",
                 locate(entry.start_mark.line),
             )
@@ -570,7 +574,11 @@ class MemberLogosDirective(SphinxDirective):
         # The logo files of an inactive member may be gone.
         logos = self.logo_nodes(member, logos_dir) if member.active else []
         for problem, line in member.problems:
-            _warn(f"member-logos: {member.label}{problem}; entry left out", locate(line))
+            warn(
+                "member-logos",
+                f"member-logos: {member.label}{problem}; entry left out",
+                locate(line),
+            )
         if member.problems or not member.active:
             return None
         if len(logos) == 2:
@@ -624,8 +632,13 @@ class MemberLogosDirective(SphinxDirective):
         return node
 
 
-def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """For builders other than HTML: replace each grid by a bullet list of linked names."""
+def replace_member_logos_for_other_builders(
+    app: Sphinx, doctree: nodes.document, docname: str
+) -> None:
+    """For builders other than HTML: each grid becomes a bullet list of linked names.
+
+    At ``doctree-resolved``, after every post-transform.
+    """
     if app.builder.format == "html":
         return
     for grid in list(doctree.findall(alliance_member_logos)):
@@ -739,5 +752,5 @@ def setup_member_logos(app: Sphinx) -> None:
     # Before Sphinx's own type check (priority 800), which would warn a second time.
     app.connect("config-inited", check_embed_limit)
     app.connect("builder-inited", embed_in_data_uri_builders)
-    app.connect("doctree-resolved", list_names_for_other_builders)
+    app.connect("doctree-resolved", replace_member_logos_for_other_builders)
     add_assets_where_used(app, alliance_member_logos, css=[MEMBER_LOGOS_CSS])
