@@ -32,6 +32,7 @@ from ._shared import FAQ_CSS, MEMBER_LOGOS_CSS, conf_py, warn
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
 
 CODE_BLOCKS = ["docutils.nodes.literal_block", "docutils.nodes.doctest_block"]
 
@@ -540,7 +541,10 @@ def connect_page_assets(app: Sphinx) -> None:
     app.connect("build-finished", rewritten.update_pages, 900)
 
 
-def setup_page_assets(app: Sphinx) -> None:
-    """Register ``alliance_page_assets``."""
+def setup(app: Sphinx) -> "ExtensionMetadata":
+    """Register ``alliance_page_assets``; loadable on its own, without the directives."""
+    from . import __version__  # the package is loaded by now
+
     app.add_config_value("alliance_page_assets", False, "html", types=frozenset({bool, dict}))
     app.connect("builder-inited", connect_page_assets)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
