@@ -74,7 +74,7 @@ def question_of(entry: nodes.Node) -> str:
     return replace_unwritable(_plain_text(question)) if question is not None else ""
 
 
-def _anchor_from_text(text: str) -> str:
+def anchor_from_text(text: str) -> str:
     """A stable id for *text*: docutils' id rules, else a short hash."""
     digest = hashlib.sha1(text.encode(errors="surrogatepass")).hexdigest()
     return nodes.make_id(text) or "faq-" + digest[:10]
@@ -128,7 +128,7 @@ class FaqDirective(SphinxDirective):
     def _set_anchor(self, entry: alliance_faq_entry, text: str) -> None:
         """Give *entry* its anchor (from ``:name:``, else *text*); register the name."""
         document = self.state.document
-        name, anchor = self._checked_name(entry, _anchor_from_text(text))
+        name, anchor = self._checked_name(entry, anchor_from_text(text))
         entry["anchor"] = anchor
         if anchor not in document.ids:
             entry["ids"].append(anchor)
