@@ -1,4 +1,8 @@
-"""Sphinx directives for deep-linkable FAQ entries and member logo grids."""
+"""Sphinx directives for deep-linkable FAQ entries and member logo grids, and page assets.
+
+One module per feature (``faq``, ``member_logos``, ``page_assets``), each saying where it
+runs in a build; ``assets`` and ``options`` serve the directives, ``_shared`` all three.
+"""
 
 from importlib.metadata import version
 from pathlib import Path

@@ -1,4 +1,18 @@
-"""The ``faq`` directive: one question and its answer, deep-linkable."""
+"""The ``faq`` directive: one question and its answer, deep-linkable.
+
+Where it runs in a build, in order:
+
+1. Reading a document: ``FaqDirective`` builds the entry (anchor, label); the transform
+   ``CheckFaqAnchors`` (750) warns about an anchor another element wants;
+   ``FaqDomain.process_doc`` notes labels, questions (search objects) and references.
+2. ``env-get-outdated`` (``remember_labels``) and ``env-get-updated``
+   (``pages_referring_to_changed_entries``): pages whose references show a changed entry
+   are rewritten.
+3. Writing a page: the post-transform ``MakeFaqQuestionsInert`` (90); ``doctree-resolved``
+   (``replace_faq_for_other_builders``); the HTML visitors (the answer's shown text);
+   ``html-page-context``: ``add_json_ld`` and the FAQ's CSS and JS where used (``assets``),
+   before page assets (900).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,17 @@
-"""The ``member-logos`` directive: a grid of linked logos from YAML data."""
+"""The ``member-logos`` directive: a grid of linked logos from YAML data.
+
+Where it runs in a build, in order:
+
+1. ``config-inited``: ``check_embed_limit`` (500, before Sphinx's own type check at 800).
+2. ``builder-inited``: ``embed_in_data_uri_builders`` adds the post-transform
+   ``EmbedSmallLogos`` (100) for builders that take data: URIs.
+3. Reading a document: ``MemberLogosDirective`` reads the YAML (a file, noted as a
+   dependency, or its body), checks each entry (``MemberEntry``, pure), reads the logo
+   files and builds the nodes.
+4. Writing a page: ``EmbedSmallLogos`` (100); ``doctree-resolved``
+   (``replace_member_logos_for_other_builders``); the HTML visitors;
+   ``html-page-context``: the grid's CSS where used (``assets``), before page assets (900).
+"""
 
 from __future__ import annotations
 

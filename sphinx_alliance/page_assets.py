@@ -9,6 +9,17 @@ What a page holds is its own document and every title that the theme may render 
 from other documents (navigation, related links): the titles and tables of contents of all
 documents, gathered once per build. A page without a document (an extension's generated
 page, ``html_additional_pages``) keeps every file, since what it holds cannot be known.
+
+Loaded by ``sphinx_alliance`` or on its own. Where it runs in a build, in order:
+
+1. ``builder-inited``: ``connect_page_assets`` checks the rules, for an HTML builder with
+   the feature on, and connects the handlers below.
+2. ``env-get-outdated``: ``pages_with_changed_inline_css``.
+3. ``write-started``: ``Navigation.gather``, the titles and tables of contents.
+4. ``html-page-context`` (900, after the handlers that add a page's files):
+   ``select_page_assets``.
+5. ``build-finished``: ``RewrittenStylesheets.note_written`` (100), then ``update_pages``
+   (900), around the theme's own handlers.
 """
 
 import functools
