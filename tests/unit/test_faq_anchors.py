@@ -19,9 +19,9 @@ QUESTIONS = [
 
 
 @pytest.mark.parametrize(("text", "anchor"), QUESTIONS)
-def test_anchor_from_text(text, anchor):
+def test_anchor_from_text(text: str, anchor: str) -> None:
     assert anchor_from_text(text) == anchor
 
 
-def test_the_hash_tells_questions_apart():
+def test_the_hash_tells_questions_apart() -> None:
     assert anchor_from_text("???") != anchor_from_text("!!!")

@@ -33,7 +33,7 @@ SVGS = [
 
 
 @pytest.mark.parametrize(("text", "size"), SVGS)
-def test_svg_size(text, size):
+def test_svg_size(text: str, size: tuple[int, int] | None) -> None:
     assert svg_size(io.BytesIO(text.encode())) == size
 
 
@@ -64,7 +64,7 @@ HEADS = [
 
 
 @pytest.mark.parametrize(("head", "described"), HEADS)
-def test_content_format(head, described):
+def test_content_format(head: bytes, described: str) -> None:
     assert content_format(head) == described
 
 
@@ -83,5 +83,5 @@ def test_content_format(head, described):
         ("<!--" * 10000, None),  # no backtracking over a long run
     ],
 )
-def test_xml_root(text, root):
+def test_xml_root(text: str, root: str | None) -> None:
     assert xml_root(text) == root

@@ -5,6 +5,14 @@ import yaml
 
 from sphinx_alliance.member_logos import MemberEntry
 
+
+def mapping(text: str) -> yaml.MappingNode:
+    """The YAML node of one entry."""
+    node = yaml.compose(text)
+    assert isinstance(node, yaml.MappingNode)
+    return node
+
+
 ALLOWED = "name, logo, homepage, active, logo_dark"
 
 # (YAML of one entry, its name, homepage, active, logos, problems as (message, 0-based line))
@@ -97,8 +105,15 @@ ENTRIES = [
 
 
 @pytest.mark.parametrize(("text", "name", "homepage", "active", "logos", "problems"), ENTRIES)
-def test_member_entry(text, name, homepage, active, logos, problems):
-    member = MemberEntry.check(yaml.compose(text))
+def test_member_entry(
+    text: str,
+    name: str | None,
+    homepage: str | None,
+    active: bool,
+    logos: list[tuple[str, int]],
+    problems: list[tuple[str, int]],
+) -> None:
+    member = MemberEntry.check(mapping(text))
     assert (member.name, member.homepage, member.active) == (name, homepage, active)
     assert member.logos == logos
     assert member.problems == problems
@@ -108,6 +123,6 @@ def test_member_entry(text, name, homepage, active, logos, problems):
     ("name", "label"),
     [("Acme", "member 'Acme': "), (None, ""), ("x" * 61, f"member '{'x' * 60}\u2026': ")],
 )
-def test_a_warning_names_the_member_shortened(name, label):
+def test_a_warning_names_the_member_shortened(name: str | None, label: str) -> None:
     member = MemberEntry(line=0, name=name)
     assert member.label == label

@@ -3,6 +3,7 @@ and the defer pass over a page's scripts."""
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from docutils import nodes
@@ -19,7 +20,7 @@ from sphinx_alliance.page_assets import (
 )
 
 # (file name, rule as written, the checked spec)
-GOOD_SPECS = [
+GOOD_SPECS: list[tuple[str, object, RuleSpec]] = [
     ("a.css", {}, RuleSpec(None)),
     ("a.css", {"when": []}, RuleSpec(())),
     ("a.js", {"when": [".x", ".sd-*"], "defer": True}, RuleSpec((".x", ".sd-*"), defer=True)),
@@ -28,7 +29,7 @@ GOOD_SPECS = [
     ("a.css", {"when": None, "defer": False}, RuleSpec(None)),
 ]
 # (file name, rule as written, the start of the error)
-BAD_SPECS = [
+BAD_SPECS: list[tuple[str, object, str]] = [
     ("a.css", [".x"], "a rule is a dict with the keys 'when', 'defer' and 'inline', not ['.x']"),
     ("a.css", None, "a rule is a dict"),
     ("a.css", {"wehn": []}, "unknown key 'wehn' (known: 'defer', 'inline', 'when')"),
@@ -51,12 +52,14 @@ BAD_SPECS = [
 
 
 @pytest.mark.parametrize(("name", "spec", "checked"), GOOD_SPECS)
-def test_a_usable_rule_is_checked(name, spec, checked):
+def test_a_usable_rule_is_checked(name: str, spec: object, checked: RuleSpec) -> None:
     assert check_rule_spec(spec, name) == checked
 
 
 @pytest.mark.parametrize(("name", "spec", "error"), BAD_SPECS)
-def test_an_unusable_rule_is_refused_before_any_import(name, spec, error):
+def test_an_unusable_rule_is_refused_before_any_import(
+    name: str, spec: object, error: str
+) -> None:
     with pytest.raises(RuleError) as raised:
         check_rule_spec(spec, name)
     assert str(raised.value).startswith(error)
@@ -73,7 +76,7 @@ def test_an_unusable_rule_is_refused_before_any_import(name, spec, error):
         ("*.css", "a rule names one file: '*' is not a wildcard here"),
     ],
 )
-def test_a_file_name_that_names_no_file_is_refused(name, error):
+def test_a_file_name_that_names_no_file_is_refused(name: object, error: str) -> None:
     with pytest.raises(RuleError, match=re.escape(error)):
         check_file_name(name)
 
@@ -95,7 +98,7 @@ def test_a_file_name_that_names_no_file_is_refused(name, error):
         ),
     ],
 )
-def test_a_rule_is_built_from_its_spec(spec, rule):
+def test_a_rule_is_built_from_its_spec(spec: RuleSpec, rule: Rule) -> None:
     assert compile_rule(spec) == rule
 
 
@@ -106,13 +109,15 @@ def test_a_rule_is_built_from_its_spec(spec, rule):
         ("no_such_module_here.Node", "is not the import path of a docutils node class"),
     ],
 )
-def test_a_node_class_that_is_none_is_an_error_unless_the_rule_is_builtin(path, error):
+def test_a_node_class_that_is_none_is_an_error_unless_the_rule_is_builtin(
+    path: str, error: str
+) -> None:
     with pytest.raises(RuleError, match=error):
         compile_rule(RuleSpec((path,)))
     assert compile_rule(RuleSpec((path,)), builtin=True) == Rule(conditional=True)
 
 
-def test_the_builtin_rules_are_usable():
+def test_the_builtin_rules_are_usable() -> None:
     for name, spec in BUILTIN_RULES.items():
         check_rule_spec(spec, name)
 
@@ -125,7 +130,7 @@ class Script:
     priority: int = 500
     attributes: dict[str, str] = field(default_factory=dict)
 
-    def __init__(self, filename: str, priority: int = 500, **attributes: str) -> None:
+    def __init__(self, filename: str, *, priority: int = 500, **attributes: Any) -> None:
         object.__setattr__(self, "filename", filename)
         object.__setattr__(self, "priority", priority)
         object.__setattr__(self, "attributes", attributes)
@@ -158,7 +163,7 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("page", "deferred"), PAGES)
-def test_a_script_is_deferred_when_no_later_script_runs_at_once(page, deferred):
+def test_a_script_is_deferred_when_no_later_script_runs_at_once(page: str, deferred: str) -> None:
     scripts = [script_of(word) for word in page.split()]
     result = defer_scripts(scripts, RULES)
     assert " ".join(script_word(script) for script in result) == deferred
@@ -172,7 +177,12 @@ def test_a_script_is_deferred_when_no_later_script_runs_at_once(page, deferred):
 def script_of(word: str) -> Script:
     """A script from a word of PAGES: ``kind:name``, or ``inline`` for one without a file."""
     kind, _, name = word.rpartition(":")
-    attributes = {"async": {"async": "async"}, "module": {"type": "module"}}.get(kind, {})
+    filename = "" if name == "inline" else name
+    if kind == "async":
+        attributes: dict[str, Any] = {"async": "async"}  # a keyword: no async="async"
+        return Script(filename, **attributes)
+    if kind == "module":
+        return Script(filename, type="module")
     if kind == "defer":
-        attributes = {"defer": "defer"}
-    return Script("" if name == "inline" else name, **attributes)
+        return Script(filename, defer="defer")
+    return Script(filename)

@@ -48,11 +48,13 @@ CHARACTERS = [
 @pytest.mark.parametrize(
     ("char", "holdable"), CHARACTERS, ids=[f"U+{ord(c):04X}" for c, _ in CHARACTERS]
 )
-def test_a_question_and_a_member_name_take_the_same_characters(char, holdable):
+def test_a_question_and_a_member_name_take_the_same_characters(char: str, holdable: bool) -> None:
     text = f"A{char}B"
     assert unwritable_chars(text) == ([] if holdable else [char])
     assert replace_unwritable(text) == (text if holdable else "A\ufffdB")
-    member = MemberEntry.check(yaml.compose(f"name: {json.dumps(text)}\nlogo: a.svg"))
+    entry = yaml.compose(f"name: {json.dumps(text)}\nlogo: a.svg")
+    assert isinstance(entry, yaml.MappingNode)
+    member = MemberEntry.check(entry)
     problems = [message for message, _line in member.problems]
     if holdable:
         assert problems == []
@@ -72,7 +74,7 @@ def test_a_question_and_a_member_name_take_the_same_characters(char, holdable):
         ("plain", "plain"),
     ],
 )
-def test_surrogate_pairs_are_joined_once(text, joined):
+def test_surrogate_pairs_are_joined_once(text: str, joined: str) -> None:
     assert join_surrogate_pairs(text) == joined
     assert unwritable_chars(text) == [c for c in joined if 0xD800 <= ord(c) <= 0xDFFF]
 
@@ -87,7 +89,7 @@ def test_surrogate_pairs_are_joined_once(text, joined):
         ("\U0001f642" * 70, "\U0001f642" * 60 + "\u2026"),
     ],
 )
-def test_excerpt_keeps_sixty_characters(text, shown):
+def test_excerpt_keeps_sixty_characters(text: str, shown: str) -> None:
     assert excerpt(text) == shown
 
 
@@ -95,5 +97,5 @@ def test_excerpt_keeps_sixty_characters(text, shown):
     ("chars", "named"),
     [("\x01", "U+0001"), (["\x00", "\ud800"], "U+0000, U+D800"), ("\U0001fffe", "U+1FFFE")],
 )
-def test_code_points(chars, named):
+def test_code_points(chars: str | list[str], named: str) -> None:
     assert code_points(chars) == named

@@ -30,6 +30,6 @@ URLS = [
 
 
 @pytest.mark.parametrize(("url", "safe", "web"), URLS)
-def test_url_predicates(url, safe, web):
+def test_url_predicates(url: str, safe: bool, web: bool) -> None:
     assert is_safe_link(url) is safe
     assert is_web_url(url) is web
