@@ -279,8 +279,9 @@ class MakeFaqQuestionsInert(SphinxPostTransform):
         replaced = set()
         for text in list(question.findall(nodes.Text)):
             # astext(): a NUL in a Text node marks a backslash escape
-            if unwritable := unwritable_chars(text.astext()):
-                replaced.update(unwritable)
+            # a pair of surrogates is joined even when nothing else is replaced
+            if UNWRITABLE.search(text.astext()):
+                replaced.update(unwritable_chars(text.astext()))
                 text.parent.replace(text, nodes.Text(replace_unwritable(text.astext())))
         if replaced:
             shown = code_points(sorted(replaced)[:5])
