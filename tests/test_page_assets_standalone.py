@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
 
 PAGES = {
     "index": "Index\n=====\n\n.. toctree::\n\n   code\n",
@@ -27,14 +26,15 @@ def build(tmp_path: Path, extensions: list[str]) -> tuple[SphinxTestApp, str]:
         app.build()
     finally:
         app.cleanup()
-    return app, strip_escape_sequences(app.warning.getvalue())
+    return app, app.warning.getvalue()
 
 
 def scripts(app: SphinxTestApp, page: str) -> set[str]:
     """The names of the local scripts that *page* links."""
     soup = BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
     return {
-        tag["src"].split("?")[0].rsplit("/", 1)[-1] for tag in soup.find_all("script", src=True)
+        str(tag["src"]).split("?")[0].rsplit("/", 1)[-1]
+        for tag in soup.find_all("script", src=True)
     }
 
 
@@ -47,7 +47,9 @@ def scripts(app: SphinxTestApp, page: str) -> set[str]:
     ],
     ids=["alone", "page-assets-first", "package-first"],
 )
-def test_page_assets_prunes_alone_and_beside_the_package(tmp_path, extensions):
+def test_page_assets_prunes_alone_and_beside_the_package(
+    tmp_path: Path, extensions: list[str]
+) -> None:
     app, warnings = build(tmp_path, extensions)
     assert warnings == ""
     assert app.extensions["sphinx_alliance.page_assets"].parallel_read_safe
