@@ -1,4 +1,8 @@
-"""Sphinx directives for deep-linkable FAQ entries and member logo grids."""
+"""Sphinx directives for deep-linkable FAQ entries and member logo grids, and page assets.
+
+One module per feature (``faq``, ``member_logos``, ``page_assets``), each saying where it
+runs in a build; ``assets`` and ``options`` serve the directives, ``_shared`` all three.
+"""
 
 from importlib.metadata import version
 from pathlib import Path
@@ -9,7 +13,6 @@ from sphinx.util.typing import ExtensionMetadata
 
 from .faq import setup_faq
 from .member_logos import setup_member_logos
-from .page_assets import setup_page_assets
 
 __version__ = version("sphinx-alliance")
 
@@ -22,11 +25,13 @@ def _add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the ``faq`` and ``member-logos`` directives."""
+    """Register the three features: the ``faq`` directive, the ``member-logos`` directive,
+    and page assets (``alliance_page_assets``, also loadable alone as
+    ``sphinx_alliance.page_assets``)."""
     app.connect("config-inited", _add_static_path)
     setup_faq(app)
     setup_member_logos(app)
-    setup_page_assets(app)
+    app.setup_extension("sphinx_alliance.page_assets")
     return {
         "version": __version__,
         "env_version": 2,

@@ -1,4 +1,7 @@
-"""Add an extension's CSS and JS only to the HTML pages that need them."""
+"""Add an extension's CSS and JS only to the HTML pages that need them.
+
+At ``html-page-context`` (500), before page assets (900) decides what each page keeps.
+"""
 
 from collections.abc import Sequence
 from typing import Any

@@ -1,4 +1,18 @@
-"""The ``faq`` directive: one question and its answer, deep-linkable."""
+"""The ``faq`` directive: one question and its answer, deep-linkable.
+
+Where it runs in a build, in order:
+
+1. Reading a document: ``FaqDirective`` builds the entry (anchor, label); the transform
+   ``CheckFaqAnchors`` (750) warns about an anchor another element wants;
+   ``FaqDomain.process_doc`` notes labels, questions (search objects) and references.
+2. ``env-get-outdated`` (``remember_labels``) and ``env-get-updated``
+   (``pages_referring_to_changed_entries``): pages whose references show a changed entry
+   are rewritten.
+3. Writing a page: the post-transform ``MakeFaqQuestionsInert`` (90); ``doctree-resolved``
+   (``replace_faq_for_other_builders``); the HTML visitors (the answer's shown text);
+   ``html-page-context``: ``add_json_ld`` and the FAQ's CSS and JS where used (``assets``),
+   before page assets (900).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +25,6 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -20,10 +33,21 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
+from ._shared import (
+    CANNOT_HOLD,
+    FAQ_CSS,
+    FAQ_JS,
+    UNWRITABLE,
+    code_points,
+    excerpt,
+    is_safe_link,
+    replace_unwritable,
+    unwritable_chars,
+    warn,
+)
 from .assets import add_assets_where_used
 from .options import TextOptions, text_options, unknown_options
 
@@ -33,19 +57,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
-logger = logging.getLogger(__name__)
-
 MESSAGE_CATALOG = "sphinx_alliance"
 _ = get_translation(MESSAGE_CATALOG)
-
-# What neither HTML nor XML (an epub page) may hold as text: controls other than
-# tab and newlines, lone surrogates and noncharacters.
-_NONCHARACTERS = "".join(
-    chr(plane + low) for plane in range(0, 0x110000, 0x10000) for low in (0xFFFE, 0xFFFF)
-)
-_UNWRITABLE = re.compile(
-    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]"
-)
 
 
 class alliance_faq_entry(nodes.General, nodes.Element):
@@ -60,10 +73,6 @@ class alliance_faq_answer(nodes.General, nodes.Element):
     """The answer: any body elements."""
 
 
-def _warn(message: str, location: nodes.Node) -> None:
-    logger.warning(message, location=location, type="alliance", subtype="faq")
-
-
 def _plain_text(node: nodes.Node) -> str:
     """The text of *node* as a question shows it: raw text kept, image alt text not."""
     if isinstance(node, nodes.image):
@@ -73,25 +82,13 @@ def _plain_text(node: nodes.Node) -> str:
     return node.child_text_separator.join(_plain_text(child) for child in node.children)
 
 
-def _joined(text: str) -> str:
-    """*text* with each pair of surrogates joined into its character."""
-    return text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
-
-
-def _writable(text: str) -> str:
-    """*text* with surrogate pairs joined and what HTML and XML cannot hold as U+FFFD."""
-    if not _UNWRITABLE.search(text):
-        return text
-    return _UNWRITABLE.sub("\ufffd", _joined(text))
-
-
 def question_of(entry: nodes.Node) -> str:
     """The entry's question as plain text, as it is shown ('' when it has none)."""
     question = entry.next_node(alliance_faq_question)
-    return _writable(_plain_text(question)) if question is not None else ""
+    return replace_unwritable(_plain_text(question)) if question is not None else ""
 
 
-def _anchor_from_text(text: str) -> str:
+def anchor_from_text(text: str) -> str:
     """A stable id for *text*: docutils' id rules, else a short hash."""
     digest = hashlib.sha1(text.encode(errors="surrogatepass")).hexdigest()
     return nodes.make_id(text) or "faq-" + digest[:10]
@@ -122,9 +119,9 @@ class FaqDirective(SphinxDirective):
         entry += [question, answer]
 
         if not question_text:
-            _warn("faq entry without a question: give the question as the argument", entry)
+            warn("faq", "faq entry without a question: give the question as the argument", entry)
         if not answer.children:
-            _warn(f"faq entry {question_text!r} has no answer", entry)
+            warn("faq", f"faq entry {question_text!r} has no answer", entry)
 
         # Without a question, the block's text gives a stable anchor.
         self._set_anchor(entry, question_text or self.block_text)
@@ -133,39 +130,19 @@ class FaqDirective(SphinxDirective):
     def _check_options(self, entry: alliance_faq_entry) -> None:
         """Warn about unknown options and bad values; set the entry's classes."""
         if unknown := unknown_options(self.options, self.option_spec):
-            _warn(f"faq: {unknown}", entry)
+            warn("faq", f"faq: {unknown}", entry)
         if self.options.get("open"):
-            _warn(f"faq :open: takes no value; {self.options['open']!r} ignored", entry)
+            warn("faq", f"faq :open: takes no value; {self.options['open']!r} ignored", entry)
         if "class" in self.options:
             try:
                 entry["classes"] += directives.class_option(self.options["class"])
             except ValueError as error:
-                _warn(f"faq :class: {self.options['class']!r} ignored: {error}", entry)
+                warn("faq", f"faq :class: {self.options['class']!r} ignored: {error}", entry)
 
     def _set_anchor(self, entry: alliance_faq_entry, text: str) -> None:
         """Give *entry* its anchor (from ``:name:``, else *text*); register the name."""
         document = self.state.document
-        name = nodes.fully_normalize_name(self.options.get("name", ""))
-        anchor = _anchor_from_text(text)
-        if name and document.nametypes.get(name):
-            other = document.ids.get(document.nameids.get(name) or "")
-            where = f" (line {other.line})" if other is not None and other.line else ""
-            _warn(
-                f"faq :name: {name!r} is already used on this page{where}; "
-                f"this entry's anchor is {anchor!r}",
-                entry,
-            )
-            name = ""
-        elif name:
-            usable = nodes.make_id(name)
-            if usable != self.options["name"]:
-                hint = f"{usable!r}" if usable else f"{anchor!r}, made from the question"
-                _warn(
-                    f"faq :name: {self.options['name']!r} is not usable as an id; "
-                    f"the anchor is {hint}",
-                    entry,
-                )
-            anchor = usable or anchor
+        name, anchor = self._checked_name(entry, anchor_from_text(text))
         entry["anchor"] = anchor
         if anchor not in document.ids:
             entry["ids"].append(anchor)
@@ -175,14 +152,45 @@ class FaqDirective(SphinxDirective):
         else:
             document.set_id(entry)
 
+    def _checked_name(self, entry: alliance_faq_entry, anchor: str) -> tuple[str, str]:
+        """The entry's name ('' if none or taken) and its anchor (*anchor* if the name
+        makes none)."""
+        name = nodes.fully_normalize_name(self.options.get("name", ""))
+        if not name:
+            return "", anchor
+        document = self.state.document
+        if document.nametypes.get(name):
+            other = document.ids.get(document.nameids.get(name) or "")
+            where = f" (line {other.line})" if other is not None and other.line else ""
+            warn(
+                "faq",
+                f"faq :name: {name!r} is already used on this page{where}; "
+                f"this entry's anchor is {anchor!r}",
+                entry,
+            )
+            return "", anchor
+        usable = nodes.make_id(name)
+        if usable != self.options["name"]:
+            hint = f"{usable!r}" if usable else f"{anchor!r}, made from the question"
+            warn(
+                "faq",
+                f"faq :name: {self.options['name']!r} is not usable as an id; "
+                f"the anchor is {hint}",
+                entry,
+            )
+        return name, usable or anchor
 
-def _claimed_ids(node: nodes.Element) -> set[str]:
-    """Every id *node* has or would have had: its ids, names and MyST slug."""
-    claimed = set(node["ids"])
-    claimed.update(nodes.make_id(name) for name in node["names"] + node["dupnames"])
+
+def _wanted_ids(node: nodes.Element) -> set[str]:
+    """Every id *node* has or would have had: an entry its anchor; another element its
+    ids, names and MyST slug."""
+    if isinstance(node, alliance_faq_entry):
+        return {node["anchor"]}
+    wanted = set(node["ids"])
+    wanted.update(nodes.make_id(name) for name in node["names"] + node["dupnames"])
     if node.get("slug"):
-        claimed.add(node["slug"])
-    return claimed
+        wanted.add(node["slug"])
+    return wanted
 
 
 def _describe(node: nodes.Element) -> str:
@@ -202,42 +210,27 @@ class CheckFaqAnchors(SphinxTransform):
     default_priority = 750  # after every id is assigned (MyST slugs: 700)
 
     def apply(self, **kwargs: object) -> None:
-        entries = []
+        anchors = {entry["anchor"] for entry in self.document.findall(alliance_faq_entry)}
+        if not anchors:
+            return
         claimants: dict[str, list[nodes.Element]] = defaultdict(list)
         for node in self.document.findall(nodes.Element):
-            if isinstance(node, alliance_faq_entry):
-                entries.append(node)
-                wanted = {node["anchor"]}
-            elif node["ids"] or node["names"] or node["dupnames"] or "slug" in node:
-                wanted = _claimed_ids(node)
-            else:
-                continue
-            for anchor in wanted:
+            for anchor in _wanted_ids(node) & anchors:
                 claimants[anchor].append(node)
-        anchors = {entry["anchor"] for entry in entries}
-        claimants = {anchor: claimants[anchor] for anchor in anchors}
         for anchor, claiming in claimants.items():
-            if len(claiming) < 2:
-                continue
-            entry = next(
-                node for node in reversed(claiming) if isinstance(node, alliance_faq_entry)
-            )
-            others = ", ".join(_describe(node) for node in claiming if node is not entry)
-            _warn(
-                f"faq anchor {anchor!r} is also used by {others}; give the entry a unique :name:",
-                entry,
-            )
+            if len(claiming) > 1:
+                _warn_shared_anchor(anchor, claiming)
 
 
-def _is_safe_uri(uri: str) -> bool:
-    try:
-        return urlsplit(uri).scheme in {"", "http", "https"}
-    except ValueError:  # e.g. an unclosed [ in the host
-        return False
-
-
-def _excerpt(text: str, length: int = 60) -> str:
-    return repr(text if len(text) <= length else text[:length] + "\u2026")
+def _warn_shared_anchor(anchor: str, claiming: list[nodes.Element]) -> None:
+    """Warn at the last entry of those *claiming* *anchor*, naming the others."""
+    entry = next(node for node in reversed(claiming) if isinstance(node, alliance_faq_entry))
+    others = ", ".join(_describe(node) for node in claiming if node is not entry)
+    warn(
+        "faq",
+        f"faq anchor {anchor!r} is also used by {others}; give the entry a unique :name:",
+        entry,
+    )
 
 
 class MakeFaqQuestionsInert(SphinxPostTransform):
@@ -253,39 +246,48 @@ class MakeFaqQuestionsInert(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         for question in self.document.findall(alliance_faq_question):
-            self._make_inert(question)
+            self._raw_to_text(question)
+            self._unlink_unsafe(question)
+            self._replace_unwritable(question)
 
-    def _make_inert(self, question: alliance_faq_question) -> None:
+    def _raw_to_text(self, question: alliance_faq_question) -> None:
+        for raw in list(question.findall(nodes.raw)):
+            # an Element keeps the node's classes, which replace_self must not lose
+            raw.replace_self(nodes.inline(raw.rawsource, raw.astext()))
+
+    def _unlink_unsafe(self, question: alliance_faq_question) -> None:
+        """A link that is not http, https or relative becomes its text; such an image goes."""
         for node in list(question.findall(nodes.Element, include_self=False)):
-            if isinstance(node, nodes.raw):
-                # an Element keeps the node's classes, which replace_self must not lose
-                node.replace_self(nodes.inline(node.rawsource, node.astext()))
-            elif isinstance(node, nodes.reference) and not _is_safe_uri(node.get("refuri", "")):
-                _warn(
-                    f"faq question: link {_excerpt(node['refuri'])} is not http, https "
+            if isinstance(node, nodes.reference) and not is_safe_link(node.get("refuri", "")):
+                warn(
+                    "faq",
+                    f"faq question: link {excerpt(node['refuri'])!r} is not http, https "
                     "or relative; shown as text",
                     question,
                 )
                 node.replace_self(nodes.inline(node.rawsource, "", *node.children))
-            elif isinstance(node, nodes.image) and not _is_safe_uri(node["uri"]):
-                _warn(
-                    f"faq question: image {_excerpt(node['uri'])} is not http, https "
+            elif isinstance(node, nodes.image) and not is_safe_link(node["uri"]):
+                warn(
+                    "faq",
+                    f"faq question: image {excerpt(node['uri'])!r} is not http, https "
                     "or relative; left out",
                     question,
                 )
                 node.parent.remove(node)
+
+    def _replace_unwritable(self, question: alliance_faq_question) -> None:
         replaced = set()
         for text in list(question.findall(nodes.Text)):
             # astext(): a NUL in a Text node marks a backslash escape
-            if _UNWRITABLE.search(text.astext()):
-                joined = _joined(text.astext())
-                replaced.update(_UNWRITABLE.findall(joined))
-                text.parent.replace(text, nodes.Text(_UNWRITABLE.sub("\ufffd", joined)))
+            # a pair of surrogates is joined even when nothing else is replaced
+            if UNWRITABLE.search(text.astext()):
+                replaced.update(unwritable_chars(text.astext()))
+                text.parent.replace(text, nodes.Text(replace_unwritable(text.astext())))
         if replaced:
-            code_points = ", ".join(f"U+{ord(char):04X}" for char in sorted(replaced)[:5])
-            _warn(
-                f"faq question: characters that HTML and XML cannot hold ({code_points}) "
-                "shown as U+FFFD",
+            shown = code_points(sorted(replaced)[:5])
+            warn(
+                "faq",
+                f"faq question: characters that {CANNOT_HOLD} ({shown}) shown as U+FFFD",
                 question,
             )
 
@@ -412,10 +414,12 @@ def pages_referring_to_changed_entries(app: Sphinx, env: BuildEnvironment) -> li
     return [docname for docname, targets in domain.references.items() if targets & changed]
 
 
-def replace_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """For non-HTML builders: a strong paragraph with the question, then the answer.
+def replace_faq_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """For builders other than HTML and gettext: each entry becomes a strong paragraph
+    with the question, then the answer.
 
-    gettext renders nothing and extracts messages from the nodes as read.
+    gettext renders nothing and extracts messages from the nodes as read. At
+    ``doctree-resolved``, after every post-transform (questions made inert, at 90).
     """
     if app.builder.format == "html" or app.builder.name == "gettext":
         return
@@ -571,7 +575,7 @@ def shown_text(html: str) -> str:
     return shown
 
 
-_ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{_UNWRITABLE.pattern}")
+_ESCAPED_IN_JSON_LD = re.compile(f"[&<>]|{UNWRITABLE.pattern}")
 
 
 def _json_escaped(char: str) -> str:
@@ -667,8 +671,6 @@ def setup_faq(app: Sphinx) -> None:
     app.add_domain(FaqDomain)
     app.connect("env-get-outdated", remember_labels)
     app.connect("env-get-updated", pages_referring_to_changed_entries)
-    app.connect("doctree-resolved", replace_outside_html)
+    app.connect("doctree-resolved", replace_faq_for_other_builders)
     app.connect("html-page-context", add_json_ld)
-    add_assets_where_used(
-        app, alliance_faq_entry, css=["sphinx-alliance-faq.css"], js=["sphinx-alliance-faq.js"]
-    )
+    add_assets_where_used(app, alliance_faq_entry, css=[FAQ_CSS], js=[FAQ_JS])

@@ -1,4 +1,17 @@
-"""The ``member-logos`` directive: a grid of linked logos from YAML data."""
+"""The ``member-logos`` directive: a grid of linked logos from YAML data.
+
+Where it runs in a build, in order:
+
+1. ``config-inited``: ``check_embed_limit`` (500, before Sphinx's own type check at 800).
+2. ``builder-inited``: ``embed_in_data_uri_builders`` adds the post-transform
+   ``EmbedSmallLogos`` (100) for builders that take data: URIs.
+3. Reading a document: ``MemberLogosDirective`` reads the YAML (a file, noted as a
+   dependency, or its body), checks each entry (``MemberEntry``, pure), reads the logo
+   files and builds the nodes.
+4. Writing a page: ``EmbedSmallLogos`` (100); ``doctree-resolved``
+   (``replace_member_logos_for_other_builders``); the HTML visitors;
+   ``html-page-context``: the grid's CSS where used (``assets``), before page assets (900).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +23,9 @@ import posixpath
 import re
 import stat
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, cast
-from urllib.parse import quote, urlsplit
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, NamedTuple, cast
+from urllib.parse import quote
 from xml.etree import ElementTree
 
 import yaml
@@ -23,36 +36,41 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.images import get_image_size, guess_mimetype
 from sphinx.util.typing import OptionSpec
 
+from ._shared import (
+    CANNOT_HOLD,
+    EXCERPT_LENGTH,
+    MEMBER_LOGOS_CSS,
+    code_points,
+    conf_py,
+    excerpt,
+    is_web_url,
+    join_surrogate_pairs,
+    unwritable_chars,
+    warn,
+)
 from .assets import add_assets_where_used
 from .options import TextOptions, text_options, unknown_options
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
-logger = logging.getLogger(__name__)
-
 ALLOWED_KEYS = ("name", "logo", "homepage", "active", "logo_dark")
+LOGO_KEYS = ("logo", "logo_dark")  # the light (or only) logo, the dark one
 LOGO_SUFFIXES = (".svg", ".png", ".webp")
-URL_FORBIDDEN = frozenset('"<>\\^`{|}')  # never allowed unescaped in a URL
 SVG_TAG = "{http://www.w3.org/2000/svg}svg"  # without the namespace, a browser shows nothing
 STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 SVG_LENGTH = re.compile(rf"\s*({NUMBER})\s*(?:px)?\s*")
 SVG_VIEWBOX = re.compile(rf"\s*{NUMBER}(?:[\s,]+{NUMBER}){{3}}\s*")
-# Code points that XML 1.0 forbids (controls, lone surrogates, U+FFFE, U+FFFF): an epub
-# page holding one does not parse, and some writers fail on a lone surrogate.
-NOT_XML_CHAR = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MAX_DATA_BYTES = 2**20
 MAX_LOGO_BYTES = 5 * 2**20
 SVG_HEAD_BYTES = 2**16  # the root element of a real logo starts well within this
 MAX_DEPTH = 20  # member data needs 3 levels; PyYAML's composer recurses once per level
-SHOWN = 60  # the most characters of a value that a warning quotes
 # Kept as they are in an SVG data: URI: URL code points that a double-quoted HTML attribute
 # holds as they are. Everything else is percent-encoded: '#' would start a fragment, '%' an
 # escape; '"', '<', '>', '&' and spaces would need escaping or are not allowed in a URL.
@@ -86,10 +104,6 @@ class alliance_member_logo(nodes.image):
     Not ``width``/``height``: with those, Sphinx would wrap a logo without a homepage in a
     link to the image file (``html_scaled_image_link``).
     """
-
-
-def _warn(message: str, location: str) -> None:
-    logger.warning(message, location=location, type="alliance", subtype="member-logos")
 
 
 def sort_option(argument: str) -> str:
@@ -153,6 +167,22 @@ def svg_size(stream: BinaryIO) -> tuple[int, int] | None:
     return max(1, round(size[0])), max(1, round(size[1]))
 
 
+def _prolog_item_end(text: str, position: int) -> int | None:
+    """Where the XML declaration, processing instruction, comment or doctype at *position*
+    ends (at most *position* when it is not closed), None when none starts there."""
+    if text.startswith("<?", position):
+        return text.find("?>", position + 2) + 2
+    if text.startswith("<!--", position):
+        return text.find("-->", position + 4) + 3
+    if text[position : position + 9].upper() != "<!DOCTYPE":
+        return None
+    close = text.find(">", position)
+    subset = text.find("[", position, close)
+    if subset != -1:
+        close = text.find(">", text.find("]", subset))
+    return close + 1 if close != -1 else 1
+
+
 def xml_root(text: str) -> str | None:
     """The root element's name if *text* starts as an XML document, else None.
 
@@ -164,17 +194,8 @@ def xml_root(text: str) -> str | None:
     while True:
         while position < len(text) and text[position] in XML_SPACE:
             position += 1
-        if text.startswith("<?", position):
-            end = text.find("?>", position + 2) + 2
-        elif text.startswith("<!--", position):
-            end = text.find("-->", position + 4) + 3
-        elif text[position : position + 9].upper() == "<!DOCTYPE":
-            close = text.find(">", position)
-            subset = text.find("[", position, close)
-            if subset != -1:
-                close = text.find(">", text.find("]", subset))
-            end = close + 1 if close != -1 else 1
-        else:
+        end = _prolog_item_end(text, position)
+        if end is None:
             break
         if end <= position:  # not closed within the text
             return None
@@ -183,32 +204,47 @@ def xml_root(text: str) -> str | None:
     return root[1] if root else None
 
 
-def content_format(head: bytes) -> str:
-    """What the bytes at the start of a file look like, as a warning names it."""
+def _binary_format(head: bytes) -> str | None:
+    """The image or document format whose signature *head* starts with, if any."""
     for signature, described in SIGNATURES:
         if head.startswith(signature):
             return described
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "a WebP image"
-    if not head.strip():
-        return "nothing (an empty file)" if not head else "white space only"
+    return None
+
+
+def _decoded(head: bytes) -> str:
+    """*head* as text, in the encoding its byte order mark names (UTF-8 without one)."""
     for bom, encoding in (
         (b"\xef\xbb\xbf", "utf-8"),
         (b"\xff\xfe", "utf-16-le"),
         (b"\xfe\xff", "utf-16-be"),
     ):
         if head.startswith(bom):
-            text = head[len(bom) :].decode(encoding, "replace")
-            break
-    else:
-        text = head.decode("utf-8", "replace")
+            return head[len(bom) :].decode(encoding, "replace")
+    return head.decode("utf-8", "replace")
+
+
+def _xml_format(root: str, text: str) -> str:
+    """What an XML document with the root element *root* is, as a warning names it."""
+    name = root.rpartition(":")[2]  # <svg:svg xmlns:svg="..."> is an SVG too
+    if name == "svg":
+        return "an SVG image"
+    if name.lower() == "html" or re.match(r"\s*<!doctype\s+html", text, re.I):
+        return "HTML"
+    return f"XML whose root is <{excerpt(root)}>"
+
+
+def content_format(head: bytes) -> str:
+    """What the bytes at the start of a file look like, as a warning names it."""
+    if (described := _binary_format(head)) is not None:
+        return described
+    if not head.strip():
+        return "nothing (an empty file)" if not head else "white space only"
+    text = _decoded(head)
     if (root := xml_root(text)) is not None:
-        name = root.rpartition(":")[2]  # <svg:svg xmlns:svg="..."> is an SVG too
-        if name == "svg":
-            return "an SVG image"
-        if name.lower() == "html" or re.match(r"\s*<!doctype\s+html", text, re.I):
-            return "HTML"
-        return f"XML whose root is <{cut(root)}>"
+        return _xml_format(root, text)
     # the head may end inside a character
     if "\x00" not in text and "\ufffd" not in text[:-1]:
         return "text"
@@ -227,8 +263,9 @@ def logo_size(path: str) -> tuple[int, int] | None:
     return size if size and min(size) > 0 else None
 
 
-def relfn2path(env: BuildEnvironment, filename: str) -> tuple[str, str]:
-    """``env.relfn2path``, raising OSError for a path the OS refuses."""
+def resolve_file_name(env: BuildEnvironment, filename: str) -> tuple[str, str]:
+    """``env.relfn2path``: *filename* relative to the source folder, and its absolute
+    path; raises OSError for a path the OS refuses."""
     try:
         rel, path = env.relfn2path(filename)
     except ValueError as err:  # a NUL byte, or a lone surrogate no file name can hold
@@ -243,12 +280,7 @@ def relfn2path(env: BuildEnvironment, filename: str) -> tuple[str, str]:
     return rel, path
 
 
-def cut(text: str) -> str:
-    """*text*, shortened to what a warning quotes."""
-    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
-
-
-def source(node: yaml.Node) -> str:
+def yaml_source(node: yaml.Node) -> str:
     """A YAML node's source text, shortened and escaped, for a warning.
 
     Never the constructed value: its repr may be refused (a huge integer) or explode
@@ -256,8 +288,9 @@ def source(node: yaml.Node) -> str:
     """
     start, end = node.start_mark, node.end_mark
     # Composed from a str (not a stream), so every mark holds the whole text.
-    text = cast(str, start.buffer)[start.index : min(end.index, start.index + SHOWN + 1)]
-    return repr(cut(text))[1:-1] or "an empty value"
+    end_index = min(end.index, start.index + EXCERPT_LENGTH + 1)
+    text = cast(str, start.buffer)[start.index : end_index]
+    return repr(excerpt(text))[1:-1] or "an empty value"
 
 
 def text_value(node: yaml.Node) -> str | None:
@@ -267,33 +300,91 @@ def text_value(node: yaml.Node) -> str | None:
     return None
 
 
-def read_entry(
-    entry: yaml.MappingNode, problems: list[tuple[str, int]]
-) -> dict[str, tuple[yaml.Node, int]]:
-    """The value nodes of a member entry, as {key: (node, line)}; mistakes go to *problems*."""
-    values: dict[str, tuple[yaml.Node, int]] = {}
-    for key_node, value_node in entry.value:
-        line = key_node.start_mark.line
-        key = text_value(key_node)
-        if key not in ALLOWED_KEYS:
-            shown = repr(cut(key)) if key is not None else source(key_node)
-            problems.append((f"unknown key {shown} (allowed: {', '.join(ALLOWED_KEYS)})", line))
-        elif key in values:
-            problems.append((f"duplicate key {key!r}", line))
-        else:
-            values[key] = value_node, line
-    return values
+@dataclass
+class MemberEntry:
+    """One entry of the member data, checked: its values, and each problem with its line.
 
+    Pure: the logo files are the directive's to read.
+    """
 
-def is_web_url(url: str) -> bool:
-    """Whether *url* is an absolute http(s) URL with none of the characters URLs forbid."""
-    if any(char.isspace() or not char.isprintable() or char in URL_FORBIDDEN for char in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+    line: int  # where the entry starts
+    values: dict[str, tuple[yaml.Node, int]] = field(default_factory=dict)  # key: (node, line)
+    problems: list[tuple[str, int]] = field(default_factory=list)
+    name: str | None = None
+    homepage: str | None = None
+    active: bool = True
+    logos: list[tuple[str, int]] = field(default_factory=list)  # (logo, line): light, dark
+
+    @classmethod
+    def check(cls, entry: yaml.MappingNode) -> MemberEntry:
+        """The entry's values, checked."""
+        member = cls(entry.start_mark.line)
+        member.read_keys(entry)
+        member.name = member.text("name", required=True)
+        member.homepage = member.web_url("homepage")
+        member.active = member.flag("active", default=True)
+        for key in LOGO_KEYS:
+            logo = member.text(key, required=key == "logo")
+            if logo is not None:
+                member.logos.append((logo, member.values[key][1]))
+        return member
+
+    @property
+    def label(self) -> str:
+        """How a warning names the member: ``member 'Name': `` ('' without a name)."""
+        return f"member {excerpt(self.name)!r}: " if self.name else ""
+
+    def read_keys(self, entry: yaml.MappingNode) -> None:
+        """Note the value node of each allowed key, once."""
+        for key_node, value_node in entry.value:
+            line = key_node.start_mark.line
+            key = text_value(key_node)
+            if key not in ALLOWED_KEYS:
+                shown = repr(excerpt(key)) if key is not None else yaml_source(key_node)
+                self.problem(f"unknown key {shown} (allowed: {', '.join(ALLOWED_KEYS)})", line)
+            elif key in self.values:
+                self.problem(f"duplicate key {key!r}", line)
+            else:
+                self.values[key] = value_node, line
+
+    def problem(self, message: str, line: int) -> None:
+        self.problems.append((message, line))
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        """The value of *key* if it is text that a page can hold."""
+        if key not in self.values:
+            if required:
+                self.problem(f"missing {key!r}", self.line)
+            return None
+        node, line = self.values[key]
+        value = text_value(node)
+        if value is None or not value.strip():
+            self.problem(f"{key!r} must be a non-empty string, not {yaml_source(node)}", line)
+            return None
+        if unwritable := unwritable_chars(value):
+            shown = code_points(unwritable[:1])
+            self.problem(f"{key!r} contains {shown}, which {CANNOT_HOLD}", line)
+            return None
+        # JSON writes a character beyond U+FFFF as two escaped UTF-16 surrogates.
+        return join_surrogate_pairs(value)
+
+    def web_url(self, key: str) -> str | None:
+        """The value of *key* if it is an http(s) URL."""
+        url = self.text(key)
+        if url is not None and not is_web_url(url):
+            line = self.values[key][1]
+            self.problem(f"{key} {excerpt(url)!r} is not a valid http or https URL", line)
+        return url
+
+    def flag(self, key: str, *, default: bool) -> bool:
+        """The value of *key* if it is YAML's true or false."""
+        if key not in self.values:
+            return default
+        node, line = self.values[key]
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
+            return bool(yaml.constructor.SafeConstructor().construct_yaml_bool(node))
+        self.problem(f"{key!r} must be true or false, not {yaml_source(node)}", line)
+        return default
 
 
 class DataLoader(yaml.SafeLoader):
@@ -320,6 +411,49 @@ class DataLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+def reason_of(error: Exception) -> object:
+    """What a warning says of *error*: an OSError's reason without its number and path."""
+    return getattr(error, "strerror", None) or error
+
+
+class MemberData(NamedTuple):
+    """The member data of a directive, as read."""
+
+    text: str  # YAML
+    locate: Callable[[int], str]  # the location ("path:line") of a line of the text
+    folder: str  # the data's folder, relative to the source folder
+
+
+class LogoError(Exception):
+    """Why a member's logo cannot be shown."""
+
+
+def check_logo_name(rel: str) -> None:
+    """Raise :class:`LogoError` unless the file *rel* is named as a logo format."""
+    if not rel.lower().endswith(LOGO_SUFFIXES):
+        msg = f"logo {excerpt(rel)!r} must be an SVG, PNG or WebP file"
+        raise LogoError(msg)
+
+
+def check_logo_content(rel: str, found: str, size: tuple[int, int] | None) -> tuple[int, int]:
+    """The size of the logo *rel* holding *found* (``content_format``), else LogoError."""
+    named = FORMAT_OF_SUFFIX[posixpath.splitext(rel.lower())[1]]
+    if found != named:
+        # A browser shows nothing, whether the file is linked or embedded.
+        msg = f"logo {excerpt(rel)!r} holds {found}, not {named} as its name says"
+        raise LogoError(msg)
+    if size is None:
+        needs = (
+            "an SVG needs the SVG namespace and a viewBox (or width and height) "
+            "of finite, positive numbers"
+            if rel.lower().endswith(".svg")
+            else "is the file damaged?"
+        )
+        msg = f"cannot read the size of logo {excerpt(rel)!r}: {needs}"
+        raise LogoError(msg)
+    return size
+
+
 class MemberLogosDirective(SphinxDirective):
     """Render members listed in YAML (a file or the body) as a grid of linked logos."""
 
@@ -333,16 +467,13 @@ class MemberLogosDirective(SphinxDirective):
         data = self.read_data()
         if data is None:
             return []
-        text, locate, data_dir = data
-        logos_dir = data_dir
-        if "logos" in self.options:
-            logos_dir = self.options["logos"]
-        root = self.compose(text, locate)
+        logos_dir = self.options.get("logos", data.folder)
+        root = self.compose(data.text, data.locate)
         if root is None:
             return []
         members = []
         for entry in root.value:
-            member_node = self.read_member(entry, locate, logos_dir)
+            member_node = self.member_node(entry, data.locate, logos_dir)
             if member_node is not None:
                 members.append(member_node)
         if not members:
@@ -355,54 +486,49 @@ class MemberLogosDirective(SphinxDirective):
         self.set_source_info(grid)
         return [grid]
 
+    def warn(self, message: str) -> None:
+        """Warn at the directive's line."""
+        warn("member-logos", f"member-logos{message}", self.get_location())
+
     def checked_options(self) -> dict[str, Any]:
         """The options converted; an unknown or invalid one warns and is ignored."""
         if unknown := unknown_options(self.options, self.option_spec):
-            _warn(f"member-logos: {unknown}", self.get_location())
+            self.warn(f": {unknown}")
         checked = {}
         for key, convert in OPTION_CONVERTERS.items():
             if key in self.options:
                 try:
                     checked[key] = convert(self.options[key])
                     if key == "logos":
-                        checked[key] = relfn2path(self.env, checked[key])[0]
+                        checked[key] = resolve_file_name(self.env, checked[key])[0]
                 except (ValueError, OSError) as error:
-                    reason = getattr(error, "strerror", None) or error
-                    _warn(
-                        f"member-logos :{key}: {cut(self.options[key])!r} ignored: {reason}",
-                        self.get_location(),
-                    )
+                    value = excerpt(self.options[key])
+                    self.warn(f" :{key}: {value!r} ignored: {reason_of(error)}")
         return checked
 
-    def read_data(self) -> tuple[str, Callable[[int], str], str] | None:
+    def read_data(self) -> MemberData | None:
         """The YAML text, a map from its line numbers to locations, and its folder."""
-        if not self.arguments:
-            if not self.content:
-                _warn(
-                    "member-logos: give a data file, or the data as the directive's body",
-                    self.get_location(),
-                )
-                return None
-            doc_dir, _ = self.env.relfn2path(".")
-            return "\n".join(self.content), self.locate_in_body, doc_dir
-        if self.content:
-            _warn(
-                "member-logos: both a data file and a body were given; the body is ignored",
-                self.get_location(),
-            )
-        rel = self.arguments[0]
+        if self.arguments:
+            if self.content:
+                self.warn(": both a data file and a body were given; the body is ignored")
+            return self.read_data_file(self.arguments[0])
+        if not self.content:
+            self.warn(": give a data file, or the data as the directive's body")
+            return None
+        doc_dir, _ = self.env.relfn2path(".")
+        return MemberData("\n".join(self.content), self.locate_in_body, doc_dir)
+
+    def read_data_file(self, rel: str) -> MemberData | None:
+        """The member data in the file *rel*; None after a warning."""
         try:
-            rel, path = relfn2path(self.env, rel)
+            rel, path = resolve_file_name(self.env, rel)
             self.env.note_dependency(rel)
             with open_regular_file(path, MAX_DATA_BYTES) as stream:
                 text = stream.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            reason = getattr(err, "strerror", None) or err
-            _warn(
-                f"member-logos: cannot read data file {cut(rel)!r}: {reason}", self.get_location()
-            )
+        except (OSError, UnicodeDecodeError) as error:
+            self.warn(f": cannot read data file {excerpt(rel)!r}: {reason_of(error)}")
             return None
-        return text, lambda line: f"{path}:{line + 1}", posixpath.dirname(rel)
+        return MemberData(text, lambda line: f"{path}:{line + 1}", posixpath.dirname(rel))
 
     def locate_in_body(self, index: int) -> str:
         """The location ("path:line") of line *index* of the directive's body."""
@@ -410,13 +536,13 @@ class MemberLogosDirective(SphinxDirective):
         if isinstance(self.state_machine, StateMachine):
             # docutils: each line knows its file (maybe an included one) and its offset.
             # The index is in range, where info() is items[index], never a None offset.
-            source, offset = self.content.items[index]
+            path, offset = self.content.items[index]
         else:
             # MyST: the body's first line is content_offset lines after the opening line.
             # types-docutils: state_machine is an RSTStateMachine; MyST passes its mock.
-            source = self.get_source_info()[0]  # type: ignore[unreachable]
+            path = self.get_source_info()[0]  # type: ignore[unreachable]
             offset = self.lineno + self.content_offset + index
-        return f"{source}:{offset + 1}"
+        return f"{path}:{offset + 1}"
 
     def compose(self, text: str, locate: Callable[[int], str]) -> yaml.SequenceNode | None:
         """Parse the YAML into a node tree that keeps line numbers; None after a warning."""
@@ -425,100 +551,77 @@ class MemberLogosDirective(SphinxDirective):
         except yaml.reader.ReaderError as err:
             line = text.count("\n", 0, err.position)
             problem = f"unacceptable character #x{err.character:04x}: {err.reason}"
-            _warn(f"member-logos: invalid YAML: {problem}", locate(line))
+            warn("member-logos", f"member-logos: invalid YAML: {problem}", locate(line))
             return None
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
             problem = getattr(err, "problem", None) or str(err)
-            _warn(f"member-logos: invalid YAML: {problem}", locate(mark.line if mark else 0))
+            warn(
+                "member-logos",
+                f"member-logos: invalid YAML: {problem}",
+                locate(mark.line if mark else 0),
+            )
             return None
         if not isinstance(root, yaml.SequenceNode):
             line = root.start_mark.line if root is not None else 0
-            _warn("member-logos: the data must be a list of members (- name: ...)", locate(line))
+            warn(
+                "member-logos",
+                "member-logos: the data must be a list of members (- name: ...)",
+                locate(line),
+            )
             return None
         return root
 
-    def read_member(
+    def member_node(
         self, entry: yaml.Node, locate: Callable[[int], str], logos_dir: str
     ) -> alliance_member | None:
         """The node for one YAML entry, None for an inactive or invalid (warned) one."""
         if not isinstance(entry, yaml.MappingNode):
-            _warn(
+            warn(
+                "member-logos",
                 "member-logos: a member must be a mapping (name: ..., logo: ...); entry left out",
                 locate(entry.start_mark.line),
             )
             return None
-        problems: list[tuple[str, int]] = []
-        values = read_entry(entry, problems)
-
-        def text(key: str, *, required: bool = False) -> str | None:
-            if key not in values:
-                if required:
-                    problems.append((f"missing {key!r}", entry.start_mark.line))
-                return None
-            node, line = values[key]
-            value = text_value(node)
-            if value is None or not value.strip():
-                problems.append((f"{key!r} must be a non-empty string, not {source(node)}", line))
-                return None
-            # JSON writes a character beyond U+FFFF as two escaped UTF-16 surrogates.
-            value = value.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
-            if char := NOT_XML_CHAR.search(value):
-                problems.append(
-                    (f"{key!r} contains U+{ord(char[0]):04X}, which text cannot hold", line)
-                )
-                return None
-            return value
-
-        name = text("name", required=True)
-        label = f"member {cut(name)!r}: " if name else ""
-        homepage = text("homepage")
-        if homepage is not None and not is_web_url(homepage):
-            problems.append(
-                (
-                    f"homepage {cut(homepage)!r} is not a valid http or https URL",
-                    values["homepage"][1],
-                )
+        member = MemberEntry.check(entry)
+        # The logo files of an inactive member may be gone.
+        logos = self.logo_nodes(member, logos_dir) if member.active else []
+        for problem, line in member.problems:
+            warn(
+                "member-logos",
+                f"member-logos: {member.label}{problem}; entry left out",
+                locate(line),
             )
-        active = True
-        if "active" in values:
-            node, line = values["active"]
-            if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
-                active = yaml.constructor.SafeConstructor().construct_yaml_bool(node)
-            else:
-                problems.append((f"'active' must be true or false, not {source(node)}", line))
-        logos = []
-        for key in ("logo", "logo_dark"):
-            logo = text(key, required=key == "logo")
-            # The logo files of an inactive member may be gone.
-            if logo is not None and active is not False:
-                image = self.logo(logo, logos_dir, name or "", problems, values[key][1])
-                if image is not None:
-                    logos.append(image)
-        for problem, line in problems:
-            _warn(f"member-logos: {label}{problem}; entry left out", locate(line))
-        if problems or active is False:
+        if member.problems or not member.active:
             return None
         if len(logos) == 2:
             logos[0]["classes"].append("only-light")
             logos[1]["classes"].append("only-dark")
-        content = [nodes.reference("", "", *logos, refuri=homepage)] if homepage else logos
-        return alliance_member("", "", *content, classes=["sa-member"], name=name)
+        content: list[nodes.Element] = list(logos)
+        if member.homepage:
+            content = [nodes.reference("", "", *logos, refuri=member.homepage)]
+        return alliance_member("", "", *content, classes=["sa-member"], name=member.name)
 
-    def logo(
-        self, logo: str, logos_dir: str, name: str, problems: list[tuple[str, int]], line: int
-    ) -> alliance_member_logo | None:
-        """The image node for a logo file; files that do not fit are added to *problems*."""
+    def logo_nodes(self, member: MemberEntry, logos_dir: str) -> list[alliance_member_logo]:
+        """The image nodes of the member's logos; a file that does not fit is a problem."""
+        logos = []
+        for logo, line in member.logos:
+            try:
+                logos.append(self.logo_node(logo, logos_dir, member.name or ""))
+            except LogoError as error:
+                member.problem(str(error), line)
+        return logos
+
+    def logo_node(self, logo: str, logos_dir: str, name: str) -> alliance_member_logo:
+        """The image node for the logo file *logo*, else :class:`LogoError`."""
         if not logo.startswith("/"):
             logo = "/" + posixpath.join(logos_dir, logo)
         try:
-            rel, path = relfn2path(self.env, logo)
+            rel, path = resolve_file_name(self.env, logo)
         except OSError as err:
-            problems.append((f"cannot read logo file {cut(logo[1:])!r}: {err.strerror}", line))
-            return None
-        if not rel.lower().endswith(LOGO_SUFFIXES):
-            problems.append((f"logo {cut(rel)!r} must be an SVG, PNG or WebP file", line))
-            return None
+            msg = f"cannot read logo file {excerpt(logo[1:])!r}: {err.strerror}"
+            raise LogoError(msg) from None
+        check_logo_name(rel)
         try:
             with open_regular_file(path, MAX_LOGO_BYTES) as stream:
                 found = content_format(stream.read(SVG_HEAD_BYTES))
@@ -527,35 +630,28 @@ class MemberLogosDirective(SphinxDirective):
             # A dependency that is not a file makes Sphinx re-read the page until it is one.
             self.env.note_dependency(rel)
             if isinstance(err, FileNotFoundError):
-                problems.append((f"logo file {cut(rel)!r} not found", line))
+                msg = f"logo file {excerpt(rel)!r} not found"
             else:
-                problems.append((f"cannot read logo file {cut(rel)!r}: {err.strerror}", line))
-            return None
-        named = FORMAT_OF_SUFFIX[posixpath.splitext(rel.lower())[1]]
-        if found != named:
-            # A browser shows nothing, whether the file is linked or embedded.
-            problems.append(
-                (f"logo {cut(rel)!r} holds {found}, not {named} as its name says", line)
-            )
-            return None
-        if size is None:
-            needs = (
-                "an SVG needs the SVG namespace and a viewBox (or width and height) "
-                "of finite, positive numbers"
-                if rel.lower().endswith(".svg")
-                else "is the file damaged?"
-            )
-            problems.append((f"cannot read the size of logo {cut(rel)!r}: {needs}", line))
-            return None
+                msg = f"cannot read logo file {excerpt(rel)!r}: {err.strerror}"
+            raise LogoError(msg) from None
         node = alliance_member_logo(
-            "", uri=f"/{rel}", alt=name, classes=["sa-member-logo"], size=size
+            "",
+            uri=f"/{rel}",
+            alt=name,
+            classes=["sa-member-logo"],
+            size=check_logo_content(rel, found, size),
         )
         self.set_source_info(node)
         return node
 
 
-def list_names_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """For builders other than HTML: replace each grid by a bullet list of linked names."""
+def replace_member_logos_for_other_builders(
+    app: Sphinx, doctree: nodes.document, docname: str
+) -> None:
+    """For builders other than HTML: each grid becomes a bullet list of linked names.
+
+    At ``doctree-resolved``, after every post-transform.
+    """
     if app.builder.format == "html":
         return
     for grid in list(doctree.findall(alliance_member_logos)):
@@ -644,14 +740,11 @@ def check_embed_limit(app: Sphinx, config: Config) -> None:
     """Warn about an ``alliance_member_logos_embed_limit`` that is not an int >= 0; use 0."""
     limit = config.alliance_member_logos_embed_limit
     if type(limit) is not int or limit < 0:
-        logger.warning(
-            # No location: Sphinx reads a location without a line as a document name.
+        # No location: Sphinx reads a location without a line as a document name.
+        warn(
+            "member-logos",
             "alliance_member_logos_embed_limit must be a number of bytes (an int >= 0), "
-            "not %s; logos are not embedded (in %s)",
-            cut(repr(limit)),
-            Path(app.confdir, "conf.py"),
-            type="alliance",
-            subtype="member-logos",
+            f"not {excerpt(repr(limit))}; logos are not embedded (in {conf_py(app)})",
         )
         config.alliance_member_logos_embed_limit = 0
 
@@ -672,5 +765,5 @@ def setup_member_logos(app: Sphinx) -> None:
     # Before Sphinx's own type check (priority 800), which would warn a second time.
     app.connect("config-inited", check_embed_limit)
     app.connect("builder-inited", embed_in_data_uri_builders)
-    app.connect("doctree-resolved", list_names_for_other_builders)
-    add_assets_where_used(app, alliance_member_logos, css=["sphinx-alliance-member-logos.css"])
+    app.connect("doctree-resolved", replace_member_logos_for_other_builders)
+    add_assets_where_used(app, alliance_member_logos, css=[MEMBER_LOGOS_CSS])

@@ -9,6 +9,17 @@ What a page holds is its own document and every title that the theme may render 
 from other documents (navigation, related links): the titles and tables of contents of all
 documents, gathered once per build. A page without a document (an extension's generated
 page, ``html_additional_pages``) keeps every file, since what it holds cannot be known.
+
+Loaded by ``sphinx_alliance`` or on its own. Where it runs in a build, in order:
+
+1. ``builder-inited``: ``connect_page_assets`` checks the rules, for an HTML builder with
+   the feature on, and connects the handlers below.
+2. ``env-get-outdated``: ``pages_with_changed_inline_css``.
+3. ``write-started``: ``Navigation.gather``, the titles and tables of contents.
+4. ``html-page-context`` (900, after the handlers that add a page's files):
+   ``select_page_assets``.
+5. ``build-finished``: ``RewrittenStylesheets.note_written`` (100), then ``update_pages``
+   (900), around the theme's own handlers.
 """
 
 import functools
@@ -25,13 +36,14 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
-from sphinx.util import import_object, logging
+from sphinx.util import import_object
+
+from ._shared import FAQ_CSS, MEMBER_LOGOS_CSS, conf_py, warn
 
 if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
-
-logger = logging.getLogger(__name__)
+    from sphinx.util.typing import ExtensionMetadata
 
 CODE_BLOCKS = ["docutils.nodes.literal_block", "docutils.nodes.doctest_block"]
 
@@ -56,8 +68,8 @@ BUILTIN_RULES: dict[str, dict[str, Any]] = {
     "sphinx_highlight.js": {"defer": True},
     "scripts/furo.js": {"defer": True},
     # Ours: small, and linked only from the pages that use them.
-    "sphinx-alliance-faq.css": {"inline": True},
-    "sphinx-alliance-member-logos.css": {"inline": True},
+    FAQ_CSS: {"inline": True},
+    MEMBER_LOGOS_CSS: {"inline": True},
 }
 RULE_KEYS = {"when", "defer", "inline"}
 RAW_HTML_CLASS = re.compile(r"""\bclass\s*=\s*["']([^"']*)""")
@@ -90,6 +102,13 @@ class Contents:
 
     node_types: set[type[nodes.Node]] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, tree: nodes.Node) -> "Contents":
+        """What *tree* holds."""
+        contents = cls()
+        contents.add(tree)
+        return contents
 
     def add(self, tree: nodes.Node) -> None:
         """Add what *tree* holds."""
@@ -130,11 +149,58 @@ class RuleError(ValueError):
     """A rule of ``alliance_page_assets`` that cannot be used."""
 
 
+@dataclass(frozen=True)
+class RuleSpec:
+    """A rule as written, checked: what :func:`compile_rule` builds a :class:`Rule` from."""
+
+    when: tuple[str, ...] | None  # None: the file is needed on every page
+    defer: bool = False
+    inline: bool = False
+
+
+def check_rule_spec(spec: object, file_name: str) -> RuleSpec:
+    """The rule *spec* of the file *file_name*, checked; :class:`RuleError` if unusable.
+
+    Nothing is imported: an entry of ``when`` is only checked to be a CSS class or an
+    import path.
+    """
+    if not isinstance(spec, dict):
+        msg = f"a rule is a dict with the keys 'when', 'defer' and 'inline', not {spec!r}"
+        raise RuleError(msg)
+    if unknown := [key for key in spec if key not in RULE_KEYS]:
+        msg = f"unknown key {', '.join(map(repr, unknown))} (known: 'defer', 'inline', 'when')"
+        raise RuleError(msg)
+    defer, inline = spec.get("defer", False), spec.get("inline", False)
+    for key, value in (("defer", defer), ("inline", inline)):
+        if not isinstance(value, bool):
+            msg = f"{key!r} must be True or False, not {value!r}"
+            raise RuleError(msg)
+    when = check_when(spec.get("when"))
+    if inline and not file_name.endswith(".css"):
+        msg = "'inline' is for stylesheets (.css files)"
+        raise RuleError(msg)
+    return RuleSpec(when, defer, inline)
+
+
+def check_when(when: object) -> tuple[str, ...] | None:
+    """The ``when`` of a rule, each entry a CSS class or an import path; else RuleError."""
+    if when is None:
+        return None
+    if not isinstance(when, list | tuple) or not all(isinstance(item, str) for item in when):
+        msg = f"'when' must be a list of strings, not {when!r}"
+        raise RuleError(msg)
+    for item in when:
+        if item.startswith(".") and not CLASS_ENTRY.fullmatch(item):
+            msg = f"{item!r} is not a CSS class ('.name', '.prefix-*')"
+            raise RuleError(msg)
+        if not item.startswith(".") and not IMPORT_PATH.fullmatch(item):
+            msg = f"{item!r} is neither a CSS class ('.name', '.prefix-*') nor an import path"
+            raise RuleError(msg)
+    return tuple(when)
+
+
 def node_class(path: str) -> type[nodes.Node]:
     """The node class at the import path *path* (``module.Class``)."""
-    if not IMPORT_PATH.fullmatch(path):
-        msg = f"{path!r} is neither a CSS class ('.name', '.prefix-*') nor an import path"
-        raise RuleError(msg)
     try:
         found = import_object(path)
     except ExtensionError:
@@ -149,51 +215,36 @@ def node_class(path: str) -> type[nodes.Node]:
     return found
 
 
-def compile_rule(spec: object, *, builtin: bool = False) -> Rule:
-    """A :class:`Rule` from its ``{"when": [...], "defer": bool, "inline": bool}`` form.
+def compile_rule(spec: RuleSpec, *, builtin: bool = False) -> Rule:
+    """The :class:`Rule` of *spec*, its node classes imported; RuleError if one cannot be.
 
     A built-in rule skips the node classes of extensions that are not installed (or of
     another version): their nodes cannot be on a page.
     """
-    if not isinstance(spec, dict):
-        msg = f"a rule is a dict with the keys 'when', 'defer' and 'inline', not {spec!r}"
-        raise RuleError(msg)
-    if unknown := [key for key in spec if key not in RULE_KEYS]:
-        msg = f"unknown key {', '.join(map(repr, unknown))} (known: 'defer', 'inline', 'when')"
-        raise RuleError(msg)
-    defer, inline = spec.get("defer", False), spec.get("inline", False)
-    for key, value in (("defer", defer), ("inline", inline)):
-        if not isinstance(value, bool):
-            msg = f"{key!r} must be True or False, not {value!r}"
-            raise RuleError(msg)
-    when = spec.get("when")
-    if when is None:
-        return Rule(conditional=False, defer=defer, inline=inline)
-    if not isinstance(when, list | tuple) or not all(isinstance(item, str) for item in when):
-        msg = f"'when' must be a list of strings, not {when!r}"
-        raise RuleError(msg)
-    classes = []
-    node_types = []
-    for item in when:
-        if item.startswith("."):
-            if not CLASS_ENTRY.fullmatch(item):
-                msg = f"{item!r} is not a CSS class ('.name', '.prefix-*')"
-                raise RuleError(msg)
-            classes.append(item[1:])
-            continue
+    if spec.when is None:
+        return Rule(conditional=False, defer=spec.defer, inline=spec.inline)
+    classes = [item[1:] for item in spec.when if item.startswith(".")]
+    paths = [item for item in spec.when if not item.startswith(".")]
+    return Rule(
+        conditional=True,
+        node_types=node_classes(paths, builtin=builtin),
+        classes=frozenset(c for c in classes if not c.endswith("*")),
+        class_prefixes=tuple(c[:-1] for c in classes if c.endswith("*")),
+        defer=spec.defer,
+        inline=spec.inline,
+    )
+
+
+def node_classes(paths: list[str], *, builtin: bool) -> tuple[type[nodes.Node], ...]:
+    """The node classes at the import paths *paths*; a built-in rule skips those not found."""
+    found = []
+    for path in paths:
         try:
-            node_types.append(node_class(item))
+            found.append(node_class(path))
         except RuleError:
             if not builtin:
                 raise
-    return Rule(
-        conditional=True,
-        node_types=tuple(node_types),
-        classes=frozenset(c for c in classes if not c.endswith("*")),
-        class_prefixes=tuple(c[:-1] for c in classes if c.endswith("*")),
-        defer=defer,
-        inline=inline,
-    )
+    return tuple(found)
 
 
 def check_file_name(name: object) -> str:
@@ -212,24 +263,19 @@ def check_file_name(name: object) -> str:
 
 def compile_rules(app: Sphinx) -> dict[str, Rule]:
     """The built-in rules, replaced or extended by those of ``alliance_page_assets``."""
-    rules = {name: compile_rule(spec, builtin=True) for name, spec in BUILTIN_RULES.items()}
+    rules = {
+        name: compile_rule(check_rule_spec(spec, name), builtin=True)
+        for name, spec in BUILTIN_RULES.items()
+    }
     config = app.config.alliance_page_assets
     for name, spec in (config if isinstance(config, dict) else {}).items():
         try:
             file_name = check_file_name(name)
-            rule = compile_rule(spec)
-            if rule.inline and not file_name.endswith(".css"):
-                msg = "'inline' is for stylesheets (.css files)"
-                raise RuleError(msg)
-            rules[asset_name(file_name)] = rule
+            rules[asset_name(file_name)] = compile_rule(check_rule_spec(spec, file_name))
         except RuleError as error:
-            logger.warning(
-                "alliance_page_assets[%r] in %s: %s; rule ignored",
-                name,
-                Path(app.confdir, "conf.py"),
-                error,
-                type="alliance",
-                subtype="page-assets",
+            warn(
+                "page-assets",
+                f"alliance_page_assets[{name!r}] in {conf_py(app)}: {error}; rule ignored",
             )
     return rules
 
@@ -300,13 +346,7 @@ def stylesheet_text(path: Path) -> str | None:
     """The text of the stylesheet *path* to put in a page, or None (with a warning)."""
     text, reason = inlinable_text(path)
     if text is None:
-        logger.warning(
-            "alliance_page_assets: %s is linked, not inlined: %s",
-            path,
-            reason,
-            type="alliance",
-            subtype="page-assets",
-        )
+        warn("page-assets", f"alliance_page_assets: {path} is linked, not inlined: {reason}")
     return text
 
 
@@ -330,6 +370,42 @@ def inline_css_tag(
     return css_tag(css)
 
 
+def defer_scripts(scripts: list[Any], rules: dict[str, Rule], *, last: bool = True) -> list[Any]:
+    """*scripts*, in the page's order, with ``defer`` on those that a rule marks safe to defer.
+
+    Deferred scripts run in order after parsing: a script is deferred only when no script
+    after it runs at once, which might call it. *last* is false when a script that the
+    page loads after these runs at once.
+    """
+    scripts = list(scripts)
+    runs_at_once_later = not last
+    for index in reversed(range(len(scripts))):
+        script = scripts[index]
+        if runs_later(script):
+            continue
+        rule = rules.get(asset_name(script)) if hasattr(script, "filename") else None
+        if rule and rule.defer and not runs_at_once_later:
+            scripts[index] = deferred(script)
+        else:
+            runs_at_once_later = True
+    return scripts
+
+
+def inline_stylesheets(
+    rules: dict[str, Rule], read: Callable[[Path], str | None], outdir: Path, context: Any
+) -> None:
+    """Make the page's ``css_tag`` write each stylesheet that a rule inlines as a ``<style>``."""
+    inline = {
+        name
+        for css in context["css_files"]
+        if hasattr(css, "filename")
+        and (rule := rules.get(name := asset_name(css)))
+        and rule.inline
+    }
+    if inline and "css_tag" in context:
+        context["css_tag"] = partial(inline_css_tag, context["css_tag"], read, outdir, inline)
+
+
 def select_page_assets(
     rules: dict[str, Rule],
     read: Callable[[Path], str | None],
@@ -340,12 +416,10 @@ def select_page_assets(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """Drop the page's unneeded CSS and JS files and defer the scripts that may be."""
+    """Drop the page's unneeded CSS and JS files, inline stylesheets, defer scripts."""
     held = [navigation.contents(app.env)]
     if doctree is not None:
-        page = Contents()
-        page.add(doctree)
-        held.append(page)
+        held.append(Contents.of(doctree))
     # Another page without a document: what it holds cannot be known.
     keep_all = app.registry.html_assets_policy == "always" or (
         doctree is None and templatename not in INDEX_TEMPLATES
@@ -357,36 +431,13 @@ def select_page_assets(
 
     if "css_files" in context:
         context["css_files"] = [css for css in context["css_files"] if needed(css)]
-        inline = {
-            name
-            for css in context["css_files"]
-            if hasattr(css, "filename")
-            and (rule := rules.get(name := asset_name(css)))
-            and rule.inline
-        }
-        if inline and "css_tag" in context:
-            context["css_tag"] = partial(
-                inline_css_tag, context["css_tag"], read, Path(app.outdir), inline
-            )
-    if "script_files" not in context:
-        return
-    scripts = sorted(
-        (js for js in context["script_files"] if needed(js)),
-        key=lambda js: getattr(js, "priority", 500),
-    )
-    # Deferred scripts run in order after parsing: a script is deferred only when no
-    # script after it runs at once, which might call it.
-    runs_at_once_later = templatename in NO_DEFER_TEMPLATES
-    for index in reversed(range(len(scripts))):
-        script = scripts[index]
-        rule = rules.get(asset_name(script)) if hasattr(script, "filename") else None
-        if runs_later(script):
-            continue
-        if rule and rule.defer and not runs_at_once_later:
-            scripts[index] = deferred(script)
-        else:
-            runs_at_once_later = True
-    context["script_files"] = scripts
+        inline_stylesheets(rules, read, Path(app.outdir), context)
+    if "script_files" in context:
+        scripts = sorted(
+            filter(needed, context["script_files"]), key=lambda js: getattr(js, "priority", 500)
+        )
+        last = templatename not in NO_DEFER_TEMPLATES
+        context["script_files"] = defer_scripts(scripts, rules, last=last)
 
 
 def pages_with_changed_inline_css(
@@ -406,13 +457,19 @@ def pages_with_changed_inline_css(
     return []
 
 
-def static_sources(app: Sphinx, names: list[str]) -> Iterator[Path]:
-    """The files that Sphinx copies into ``_static`` as one of *names* (or renders, ``_t``)."""
+def static_folders(app: Sphinx) -> list[Path]:
+    """The entries of ``html_static_path`` (folders or files) and the theme's static folders."""
     theme = getattr(app.builder, "theme", None)
     entries = [Path(app.confdir, path) for path in app.config.html_static_path]
-    entries += [Path(folder, "static") for folder in (theme.get_theme_dirs() if theme else ())]
+    return entries + [
+        Path(folder, "static") for folder in (theme.get_theme_dirs() if theme else ())
+    ]
+
+
+def static_sources(app: Sphinx, names: list[str]) -> Iterator[Path]:
+    """The files that Sphinx copies into ``_static`` as one of *names* (or renders, ``_t``)."""
     copied = [name + suffix for name in names for suffix in ("", "_t")]
-    for entry in entries:
+    for entry in static_folders(app):
         if entry.is_file():
             # An html_static_path entry that names a file puts it in _static itself.
             if entry.name in copied:
@@ -451,13 +508,10 @@ class RewrittenStylesheets:
         for path, written in self.written.items():
             final, reason = inlinable_text(path)
             if final is None:
-                logger.warning(
-                    "alliance_page_assets: %s was rewritten after the pages were written and "
-                    "%s: they keep its earlier text",
-                    path,
-                    reason,
-                    type="alliance",
-                    subtype="page-assets",
+                warn(
+                    "page-assets",
+                    f"alliance_page_assets: {path} was rewritten after the pages were written "
+                    f"and {reason}: they keep its earlier text",
                 )
             elif final != written:
                 changes.append(
@@ -498,7 +552,10 @@ def connect_page_assets(app: Sphinx) -> None:
     app.connect("build-finished", rewritten.update_pages, 900)
 
 
-def setup_page_assets(app: Sphinx) -> None:
-    """Register ``alliance_page_assets``."""
+def setup(app: Sphinx) -> "ExtensionMetadata":
+    """Register ``alliance_page_assets``; loadable on its own, without the directives."""
+    from . import __version__  # the package is loaded by now
+
     app.add_config_value("alliance_page_assets", False, "html", types=frozenset({bool, dict}))
     app.connect("builder-inited", connect_page_assets)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
