@@ -85,6 +85,8 @@ Installation
 
 .. member-logos:: missing.yml
 
+.. member-logos::
+
 .. member-logos:: members.yml
 
    - name: Also a body
