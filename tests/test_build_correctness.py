@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, build_site, parse_html
 from sphinx.testing.util import SphinxTestApp
+from support import DOCS, build_site, parse_html
 
 EPOCH = "1700000000"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DOCS, REPO
 from jsonschema.validators import validator_for
 from sphinx.testing.util import SphinxTestApp
+from support import DOCS, REPO
 
 spec = importlib.util.spec_from_file_location("check_data", REPO / "tools" / "check_data.py")
 assert spec is not None

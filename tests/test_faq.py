@@ -1,7 +1,6 @@
 """The ``faq`` directive: doctree, HTML contract, JSON-LD, refs, other builders, bad input."""
 
 import json
-import os
 import re
 import shutil
 from io import StringIO
@@ -9,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import faq_anchor, faq_entry
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+from support import faq_anchor, faq_entry, rewrite
 
 from sphinx_alliance.faq import alliance_faq_answer, alliance_faq_entry, alliance_faq_question
 
@@ -519,15 +518,6 @@ def test_unsafe_links_in_a_question_are_text(make_app, tmp_path: Path) -> None:
 def test_warnings_can_be_suppressed(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
-
-
-def rewrite(path: Path, old: str, new: str) -> None:
-    """Edit a source so that Sphinx sees it changed, however fast the test runs."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    mtime = path.stat().st_mtime + 10
-    os.utime(path, (mtime, mtime))
 
 
 def ref_links(app: SphinxTestApp) -> list[tuple[str, str]]:

@@ -16,11 +16,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import faq_entry
 from docutils import nodes
 from sphinx import locale
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+from support import faq_entry
 
 import sphinx_alliance
 from sphinx_alliance.faq import (

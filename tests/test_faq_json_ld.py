@@ -10,8 +10,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import shown_text_of
 from sphinx.testing.util import SphinxTestApp
+from support import shown_text_of
 
 from sphinx_alliance.faq import shown_text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from test_faq import rewrite
+from support import rewrite
 
 # (page, question, anchor) in the order Sphinx sorts the objects: by question
 OBJECTS = [

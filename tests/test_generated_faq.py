@@ -26,11 +26,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import hang_guard, shown_text_of
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+from support import hang_guard, shown_text_of
 
 ENTRIES = 100  # per page, so one example holds 200 entries
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]

@@ -21,10 +21,10 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import hang_guard
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
+from support import hang_guard
 
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]
 INSTANCES = 160  # directive instances in one project

@@ -22,12 +22,11 @@ from io import StringIO
 from pathlib import Path
 from xml.etree import ElementTree
 
-from conftest import hang_guard, parse_html
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
-from test_page_assets import loaded_files, name_of, used_files
+from support import hang_guard, loaded_files, name_of, parse_html, used_files
 
 from sphinx_alliance.page_assets import BUILTIN_RULES, INLINE_LIMIT
 

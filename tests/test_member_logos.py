@@ -12,9 +12,9 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import parse_html
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
+from support import parse_html
 
 from sphinx_alliance.member_logos import (
     EmbedSmallLogos,

@@ -13,11 +13,9 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import parse_html
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
-from test_themes import THEMES
+from support import THEMES, loaded_files, name_of, parse_html, used_files
 
 from sphinx_alliance.page_assets import BUILTIN_RULES, INLINE_LIMIT
 
@@ -80,10 +78,6 @@ def stylesheets(html: Path, page: str) -> list[str]:
         for tag in head.find_all(["link", "style"])
         if tag.name == "style" or "stylesheet" in tag["rel"]
     ]
-
-
-def name_of(url: str) -> str:
-    return url.split("?")[0].split("_static/", 1)[-1]
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -316,34 +310,6 @@ def test_bad_rules_warn_and_are_ignored(build, app_params, tmp_path):
     assert "widget.css" in files
     assert files["sphinx_highlight.js"] == "defer"
     assert not {"copybutton.js", "pygments.css", "design-tabs.js"} & set(files)
-
-
-def used_files(soup: BeautifulSoup) -> set[str]:
-    """The files of the built-in rules that a written page uses, read from its HTML alone."""
-    classes = {name for tag in soup.find_all(class_=True) for name in tag["class"]}
-    used = set()
-    if any(name.startswith("sd-") for name in classes):
-        used.add("sphinx-design.min.css")
-    if "sd-tab-set" in classes:
-        used.add("design-tabs.js")
-    if "highlight" in classes:
-        used.add("pygments.css")
-    # sphinx-copybutton's default copybutton_selector
-    if soup.select("div.highlight pre"):
-        used |= {"copybutton.css", "clipboard.min.js", "copybutton.js"}
-    return used
-
-
-def loaded_files(soup: BeautifulSoup, html: Path) -> set[str]:
-    """The files a page links, and the stylesheets whose text it holds in a ``<style>``."""
-    loaded = {name_of(link["href"]) for link in soup.find_all("link", rel="stylesheet")}
-    loaded |= {name_of(script["src"]) for script in soup.find_all("script", src=True)}
-    styles = [style.string.strip() for style in soup.find_all("style") if style.string]
-    for css in (html / "_static").rglob("*.css"):
-        text = css.read_text(encoding="utf-8", errors="replace")
-        if any(style and style in text for style in styles):
-            loaded.add(css.relative_to(html / "_static").as_posix())
-    return loaded
 
 
 def pages_losing_files(html: Path) -> dict[str, set[str]]:

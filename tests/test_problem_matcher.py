@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DOCS, REPO
 from sphinx.testing.util import SphinxTestApp
+from support import DOCS, REPO
 
 MATCHER = REPO / ".github" / "problem-matchers" / "sphinx.json"
 WORKFLOW = REPO / ".github" / "workflows" / "ci.yml"

@@ -5,8 +5,8 @@ import re
 
 import pytest
 import yaml
-from conftest import REPO, build_site, parse_html
 from jsonschema import Draft7Validator
+from support import REPO, build_site, parse_html
 
 # Read the Docs' public JSON schema of the v2 configuration file.
 SCHEMA = REPO / "tests" / "data" / "readthedocs-v2.schema.json"

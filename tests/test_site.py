@@ -7,7 +7,7 @@ import logging
 from io import StringIO
 
 import sphinx.util.logging
-from conftest import DOCS, parse_html
+from support import DOCS, parse_html
 
 
 def test_landing_page_builds_and_parses(site):

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import DOCS, build_site, faq_entry, parse_html
+from support import DOCS, build_site, faq_entry, parse_html
 
 # The anchors of the current site's FAQ: links to them exist out in the world.
 FAQ_ANCHORS = (

@@ -16,10 +16,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, parse_html
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
+from support import DOCS, parse_html
 
 SNIPPETS = DOCS / "extension" / "snippets"
 EXPECTED = Path(__file__).parent / "snippets"

@@ -11,11 +11,11 @@ import re
 from io import StringIO
 
 import pytest
-from conftest import DOCS
 from docutils.languages import get_language
 from docutils.parsers.rst import directives
 from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
+from support import DOCS
 
 REFERENCE = DOCS / "extension"
 WARNINGS_PAGE = REFERENCE / "warnings.md"

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import REPO, faq_anchor, parse_html
 from sphinx.testing.util import SphinxTestApp
-
-THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme"]
+from support import REPO, THEMES, faq_anchor, parse_html
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

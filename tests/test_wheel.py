@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, parse_html
+from support import REPO, parse_html
 
 STATIC = REPO / "sphinx_alliance" / "static"
 

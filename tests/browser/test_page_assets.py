@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_themes import THEMES
+from support import THEMES
 
 from .harness import serve
 

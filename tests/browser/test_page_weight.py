@@ -1,7 +1,7 @@
 """What the landing page costs a first-time visitor, and what our extension adds to it."""
 
 import pytest
-from conftest import parse_html
+from support import parse_html
 
 from .harness import DESKTOP, PHONE, load_lazy_images
 
