@@ -82,8 +82,8 @@ def build(
     """Build *srcdir* where it is (the output goes to *builddir*, by default
     ``srcdir/_build``); *options* go to :class:`SphinxTestApp` (``confoverrides``...).
 
-    For a module-scoped fixture or a project a test writes itself; a test with its own
-    copy of a root uses the ``app`` fixture and :func:`built`.
+    For a module-scoped fixture, or a project a test writes itself; a test with its own
+    copy of a root takes the ``app`` fixture and calls :func:`built`.
     """
     app = SphinxTestApp(
         buildername,
@@ -94,16 +94,18 @@ def build(
         warning=StringIO(),
         **options,
     )
-    return built(app)
-
-
-def built(app: SphinxTestApp) -> Build:
-    """Build *app* (new or used) and undo its global registrations, so that another app
-    can be made after it."""
     try:
         app.build()
     finally:
+        # Undo the app's global registrations, so that another app can be made after it.
         app.cleanup()
+    return Build(app)
+
+
+def built(app: SphinxTestApp) -> Build:
+    """Build *app* (the ``app`` of a ``@pytest.mark.sphinx`` test, or one of ``make_app``,
+    new or built before); the fixture cleans it up."""
+    app.build()
     return Build(app)
 
 
@@ -203,10 +205,13 @@ def hang_guard(seconds: int, what: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def faq_entry(soup: BeautifulSoup, anchor: str) -> Tag | None:
+def faq_entry(soup: BeautifulSoup, anchor: str) -> Tag:
     """The ``div.sa-faq`` that *anchor* (its question's id, or an extra id) leads to."""
     target = soup.find(id=anchor)
-    return None if target is None else target.find_parent("div", class_="sa-faq")
+    assert isinstance(target, Tag), f"no element has the id {anchor!r}"
+    entry = target.find_parent("div", class_="sa-faq")
+    assert entry is not None, f"#{anchor} is in no FAQ entry"
+    return entry
 
 
 def faq_anchor(entry: Tag) -> str:
