@@ -14,7 +14,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import StringIO
@@ -77,10 +77,14 @@ def build(
     *,
     builddir: Path | None = None,
     parallel: int = 0,
+    timeout: int | None = None,
+    connect: Mapping[str, Callable[..., object]] | None = None,
     **options: Any,
 ) -> Build:
     """Build *srcdir* where it is (the output goes to *builddir*, by default
     ``srcdir/_build``); *options* go to :class:`SphinxTestApp` (``confoverrides``...).
+    With a *timeout* in seconds, a build that takes longer fails (generated input);
+    *connect* maps events to handlers connected before the build.
 
     For a module-scoped fixture, or a project a test writes itself; a test with its own
     copy of a root takes the ``app`` fixture and calls :func:`built`.
@@ -94,8 +98,14 @@ def build(
         warning=StringIO(),
         **options,
     )
+    for event, handler in (connect or {}).items():
+        app.connect(event, handler)
     try:
-        app.build()
+        if timeout is None:
+            app.build()
+        else:
+            with hang_guard(timeout, f"the {buildername} build of {srcdir}"):
+                app.build()
     finally:
         # Undo the app's global registrations, so that another app can be made after it.
         app.cleanup()

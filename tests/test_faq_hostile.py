@@ -19,8 +19,7 @@ from bs4 import BeautifulSoup
 from docutils import nodes
 from sphinx import locale
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
-from support import faq_entry
+from support import Build, built, faq_entry
 
 import sphinx_alliance
 from sphinx_alliance.faq import (
@@ -72,27 +71,26 @@ QUESTIONS = {
 }
 
 
-def faq_warnings(app: SphinxTestApp) -> list[str]:
-    lines = strip_escape_sequences(app.warning.getvalue()).splitlines()
-    return [line for line in lines if line.endswith("[alliance.faq]")]
+def faq_warnings(result: Build) -> list[str]:
+    return [line for line in result.warnings if line.endswith("[alliance.faq]")]
 
 
-def expected(app: SphinxTestApp, warnings: list[tuple[str, str, str]]) -> list[str]:
+def expected(result: Build, warnings: list[tuple[str, str, str]]) -> list[str]:
     """Each warning at the line of its entry, as Sphinx prints it."""
     lines = []
     for filename, text, message in warnings:
-        source = (app.srcdir / filename).read_text(encoding="utf-8")
+        source = (result.srcdir / filename).read_text(encoding="utf-8")
         line = source[: source.index(text)].count("\n") + 1
         lines.append(
-            f"{app.srcdir / filename}:{line}: WARNING: faq question: {message} [alliance.faq]"
+            f"{result.srcdir / filename}:{line}: WARNING: faq question: {message} [alliance.faq]"
         )
     return sorted(lines)
 
 
-def output_text(app: SphinxTestApp) -> str:
+def output_text(result: Build) -> str:
     return "\n".join(
         path.read_text(encoding="utf-8", errors="replace")
-        for path in app.outdir.rglob("*")
+        for path in result.outdir.rglob("*")
         if path.is_file() and path.suffix not in {".png", ".svg", ".woff", ".woff2", ".gif"}
     )
 
@@ -128,19 +126,19 @@ def check_html_page(page: Path, xml: bool) -> BeautifulSoup:
     ],
 )
 def test_every_builder_warns_and_keeps_every_entry(app: SphinxTestApp, builder: str) -> None:
-    app.build()
-    warnings = faq_warnings(app)
-    assert sorted(set(warnings)) == expected(app, WARNINGS)
+    result = built(app)
+    warnings = faq_warnings(result)
+    assert sorted(set(warnings)) == expected(result, WARNINGS)
     # epub resolves the root document again for its table of contents, and repeats its
     # post-transform warnings (Sphinx's own "undefined label" too)
     assert len(warnings) == len(set(warnings)) or builder == "epub"
-    output = output_text(app)
+    output = output_text(result)
     for answer in ANSWERS:
         assert f"Answer {answer}" in output
     assert "\ufffd\ufffd\ufffd and \U0001f642" in output or builder == "gettext"
     if builder in {"html", "epub"}:
         pages = {
-            name: app.outdir / f"{name}.{app.builder.out_suffix.lstrip('.')}"
+            name: result.outdir / f"{name}.{app.builder.out_suffix.lstrip('.')}"
             for name in ("index", "myst")
         }
         index, myst = (check_html_page(page, xml=builder == "epub") for page in pages.values())
@@ -162,10 +160,10 @@ def test_every_builder_warns_and_keeps_every_entry(app: SphinxTestApp, builder: 
     "html", testroot="faq-hostile", srcdir="faq-hostile-de", confoverrides={"language": "de"}
 )
 def test_translated_questions_are_checked(app: SphinxTestApp) -> None:
-    app.build()
-    assert sorted(faq_warnings(app)) == expected(app, WARNINGS + TRANSLATED)
+    result = built(app)
+    assert sorted(faq_warnings(result)) == expected(result, WARNINGS + TRANSLATED)
     for page, anchor in [("index.html", "translated"), ("myst.html", "translated-myst")]:
-        soup = check_html_page(app.outdir / page, xml=False)
+        soup = check_html_page(result.outdir / page, xml=False)
         summary = soup.find(id=anchor)
         assert summary.get_text().startswith("Übersetzt <script>alert(1)</script> mit")
         assert summary.find("a") is None
@@ -183,8 +181,7 @@ def test_permalink_title_is_translatable(app: SphinxTestApp) -> None:
         write_mo(file, catalog)
     # as a translation shipped in the package's locale folder would be loaded
     locale.init([app.srcdir / "locale"], "de", MESSAGE_CATALOG)
-    app.build()
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = built(app).page("index.html")
     titles = {link["title"] for link in soup.select("a.sa-faq-permalink")}
     assert titles == {"Link zu dieser Frage"}
 

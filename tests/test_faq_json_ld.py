@@ -11,7 +11,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from support import shown_text_of
+from support import built, shown_text_of
 
 from sphinx_alliance.faq import shown_text
 
@@ -62,12 +62,12 @@ def sphinx_marks(builder: str, encoding: str) -> pytest.MarkDecorator:
     ],
 )
 def test_json_ld_is_the_shown_text(app: SphinxTestApp, builder: str, encoding: str) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
+    result = built(app)
+    assert result.warning_text == ""
     suffix = ".xhtml" if builder == "epub" else ".html"
     pages = {
         name: BeautifulSoup(
-            (app.outdir / (name + suffix)).read_bytes().decode(encoding), "html.parser"
+            (result.outdir / (name + suffix)).read_bytes().decode(encoding), "html.parser"
         )
         for name in ANSWERS
     }

@@ -21,7 +21,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -29,8 +28,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
-from support import hang_guard, shown_text_of
+from support import build, shown_text_of
 
 ENTRIES = 100  # per page, so one example holds 200 entries
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]
@@ -270,24 +268,17 @@ def check_output(app: SphinxTestApp, pages: list[Page]) -> None:
         assert not missing, (app.builder.name, missing)
 
 
-def build(srcdir: Path, builder: str, pages: list[Page]) -> str:
+def build_and_check(srcdir: Path, builder: str, pages: list[Page]) -> str:
     # The other builders share one environment; gettext's (with versioning) is its own.
     builddir = srcdir / ("_build-gettext" if builder == "gettext" else "_build")
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, builddir=builddir, status=StringIO(), warning=StringIO()
-    )
-    try:
-        with hang_guard(HANG, f"the {builder} build"):
-            app.build()
-    finally:
-        app.cleanup()
-    warnings = strip_escape_sequences(app.warning.getvalue())
+    result = build(srcdir, builder, builddir=builddir, timeout=HANG)
+    warnings = result.warning_text
     assert "Exception occurred" not in warnings
     assert "Traceback" not in warnings
     if builder in {"html", "epub"}:
-        check_html(app, pages, xml=builder == "epub")
+        check_html(result.app, pages, xml=builder == "epub")
     else:
-        check_output(app, pages)
+        check_output(result.app, pages)
     return warnings
 
 
@@ -325,7 +316,7 @@ def test_generated_entries(
     (srcdir / "index.rst").write_text(f"Index\n=====\n\n.. toctree::\n\n{toctree}")
     for generated, suffix in zip(pages, [".rst", ".md"], strict=True):
         (srcdir / (generated.name + suffix)).write_text(generated.source, encoding="utf-8")
-    warnings = "".join(build(srcdir, builder, pages) for builder in BUILDERS)
+    warnings = "".join(build_and_check(srcdir, builder, pages) for builder in BUILDERS)
     for generated, suffix in zip(pages, [".rst", ".md"], strict=True):
         path = srcdir / (generated.name + suffix)
         warned = {

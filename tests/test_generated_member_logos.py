@@ -14,7 +14,6 @@ import os
 import random
 import re
 from dataclasses import dataclass, field
-from io import StringIO
 from pathlib import Path
 from urllib.request import urlopen
 from xml.etree import ElementTree
@@ -23,8 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
-from support import hang_guard
+from support import build
 
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]
 INSTANCES = 160  # directive instances in one project
@@ -268,22 +266,6 @@ def write_project(srcdir: Path, instances: list) -> list[Instance]:
     return result
 
 
-def build(srcdir: Path, builder: str) -> str:
-    """Build in-process, so that an exception propagates; return the warnings."""
-    warnings = StringIO()
-    # The others write from the environment read by the first; gettext needs its own.
-    builddir = srcdir / ("_gettext" if builder == "gettext" else "_build")
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, builddir=builddir, status=StringIO(), warning=warnings
-    )
-    try:
-        with hang_guard(HANG, f"the {builder} build"):
-            app.build()
-    finally:
-        app.cleanup()
-    return re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
-
-
 def check_markup(page: BeautifulSoup) -> None:
     """No script, handler or dangerous URL that the input could have put there.
 
@@ -381,7 +363,9 @@ def test_generated_member_logos(tmp_path_factory, counts, shapes, members, seed)
     counts["entries"] += sum(len(item.entries) for item in instances)
 
     for builder in BUILDERS:
-        warnings = build(srcdir, builder)
+        # The others write from the environment read by the first; gettext needs its own.
+        builddir = srcdir / ("_gettext" if builder == "gettext" else "_build")
+        warnings = build(srcdir, builder, builddir=builddir, timeout=HANG).warning_text
         counts["builds"] += 1
         assert "Exception occurred" not in warnings
         ours = [line for line in warnings.splitlines() if "[alliance.member-logos]" in line]

@@ -18,15 +18,12 @@ built by html, dirhtml, singlehtml, epub, text and latex. Properties, for every 
 
 import random
 import re
-from io import StringIO
 from pathlib import Path
 from xml.etree import ElementTree
 
 from hypothesis import given
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
-from support import hang_guard, loaded_files, name_of, parse_html, used_files
+from support import build, loaded_files, name_of, parse_html, used_files
 
 from sphinx_alliance.page_assets import BUILTIN_RULES, INLINE_LIMIT
 
@@ -193,16 +190,6 @@ def check_html(outdir: Path, builder: str, stylesheets: dict[str, bytes]) -> Non
                 assert name not in links, (where, name)
 
 
-def build(srcdir: Path, builder: str) -> str:
-    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        with hang_guard(HANG, f"the {builder} build"):
-            app.build()
-    finally:
-        app.cleanup()
-    return strip_escape_sequences(app.warning.getvalue())
-
-
 @given(
     generated=rules(),
     sheets=st.lists(stylesheet, min_size=1, max_size=6),
@@ -231,7 +218,7 @@ def test_generated_rules_and_stylesheets(generated, sheets, inline_pygments, tmp
     for name, text in {**PAGES, **MODULES}.items():
         (srcdir / name).write_text(text)
     for builder in BUILDERS:
-        warnings = build(srcdir, builder)
+        warnings = build(srcdir, builder, timeout=HANG).warning_text
         assert "Traceback" not in warnings
         assert "Exception occurred" not in warnings
         warned = re.findall(r"WARNING: alliance_page_assets\[(.*?)\] in \S*conf\.py: ", warnings)

@@ -15,13 +15,11 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 
 import pytest
 import yaml
-from sphinx.testing.util import SphinxTestApp
-from support import DOCS, REPO
+from support import DOCS, REPO, build
 
 MATCHER = REPO / ".github" / "problem-matchers" / "sphinx.json"
 WORKFLOW = REPO / ".github" / "workflows" / "ci.yml"
@@ -235,14 +233,10 @@ def test_docutils_errors_are_error_annotations(tmp_path):
     (tmp_path / "index.rst").write_text(
         "Title\n=====\n\n.. fqa:: Misspelled?\n\n=======\n Other\n\nText.\n"
     )
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    result = build(tmp_path)
     # docutils' errors span lines: the first one, with the location, is the annotation.
-    found = annotations(warnings.getvalue(), tmp_path)
+    # The stream as written (a runner's log is no terminal either), not un-coloured.
+    found = annotations(result.app.warning.getvalue(), tmp_path)
     assert [(a.file, a.line, a.severity, a.message) for a in found] == [
         ("index.rst", 4, "error", 'Unknown directive type "fqa".'),
         ("index.rst", 6, "error", "Missing matching underline for section title overline."),

@@ -12,14 +12,12 @@ After an intended change, regenerate the stored files with pytest-regressions::
 
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.testing.util import SphinxTestApp
-from support import DOCS, parse_html
+from support import DOCS, build, parse_html
 
 SNIPPETS = DOCS / "extension" / "snippets"
 EXPECTED = Path(__file__).parent / "snippets"
@@ -43,8 +41,6 @@ class Project:
         for snippet in (SNIPPETS / syntax).glob("*.txt"):
             page = srcdir / "extension" / (snippet.stem + SUFFIX[syntax])
             page.write_text(ORPHAN[syntax] + snippet.read_text(encoding="utf-8"))
-        warnings = StringIO()
-        app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
         self.doctrees: dict[str, str] = {}
 
         def keep(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -55,13 +51,8 @@ class Project:
             text = text.replace('="False"', '="0"').replace('="True"', '="1"')
             self.doctrees[name] = text
 
-        app.connect("doctree-resolved", keep)
-        try:
-            app.build()
-            self.warnings = warnings.getvalue()
-        finally:
-            # A second app while this one is alive would re-register every node class.
-            app.cleanup()
+        # The stream as written, compared whole with "" below.
+        self.warnings = build(srcdir, connect={"doctree-resolved": keep}).app.warning.getvalue()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from docutils.languages import get_language
 from docutils.parsers.rst import directives
 from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
-from support import DOCS
+from support import DOCS, build
 
 REFERENCE = DOCS / "extension"
 WARNINGS_PAGE = REFERENCE / "warnings.md"
@@ -224,16 +224,9 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     (srcdir / "disguised.png").write_text(LOGO)
     (srcdir / "folder.svg").mkdir()
     (srcdir / "loop").symlink_to("loop")
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    lines = re.findall(
-        r"WARNING: (.*) \[alliance\.(?:faq|member-logos|page-assets)\]", warnings.getvalue()
-    )
-    assert len(lines) >= 20, warnings.getvalue()
+    warnings = build(srcdir).warning_text
+    lines = re.findall(r"WARNING: (.*) \[alliance\.(?:faq|member-logos|page-assets)\]", warnings)
+    assert len(lines) >= 20, warnings
     return {normalize(line) for line in lines}
 
 
