@@ -4,10 +4,9 @@ The ``site`` fixture builds it with ``-q``, and fails if that prints anything at
 """
 
 import logging
-from io import StringIO
 
 import sphinx.util.logging
-from support import DOCS, parse_html
+from support import DOCS, build, parse_html
 
 
 def test_landing_page_builds_and_parses(site):
@@ -27,7 +26,7 @@ class Recorder(logging.Handler):
         self.messages.append((record.name, record.getMessage()))
 
 
-def test_build_log_has_only_sphinx_progress(make_app, monkeypatch, tmp_path):
+def test_build_log_has_only_sphinx_progress(monkeypatch, tmp_path):
     """A normal build's log holds Sphinx's own messages, nothing from an extension or theme."""
     recorder = Recorder()
     setup = sphinx.util.logging.setup
@@ -37,9 +36,7 @@ def test_build_log_has_only_sphinx_progress(make_app, monkeypatch, tmp_path):
         logging.getLogger(sphinx.util.logging.NAMESPACE).addHandler(recorder)
 
     monkeypatch.setattr(sphinx.util.logging, "setup", setup_and_record)
-    status = StringIO()
-    app = make_app("html", srcdir=DOCS, builddir=tmp_path, status=status, warning=StringIO())
-    app.build()
+    result = build(DOCS, builddir=tmp_path)
     # Sphinx's own modules log as "sphinx." + their module name.
-    assert "build succeeded" in status.getvalue()
+    assert "build succeeded" in result.app.status.getvalue()
     assert [m for m in recorder.messages if not m[0].startswith("sphinx.sphinx.")] == []

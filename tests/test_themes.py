@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from sphinx.testing.util import SphinxTestApp
-from support import REPO, THEMES, faq_anchor, parse_html
+from support import REPO, THEMES, built, faq_anchor
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -133,11 +133,11 @@ def check_markup_with_vnu(page: BeautifulSoup, tmp_path: Path) -> None:
     ],
 )
 def test_directives_under_theme(app: SphinxTestApp, theme: str, tmp_path: Path) -> None:
-    app.build()
+    result = built(app)
     assert app.builder.theme.name == theme
-    assert app.warning.getvalue() == ""
-    html = app.outdir
-    page = parse_html(html / "index.html")
+    assert result.warning_text == ""
+    html = result.outdir
+    page = result.page("index.html")
     check_faq(page)
     check_member_logos(page, html)
     check_assets(page, html)
