@@ -262,3 +262,8 @@ def loaded_files(soup: BeautifulSoup, html: Path) -> set[str]:
         if any(style and style in text for style in styles):
             loaded.add(css.relative_to(html / "_static").as_posix())
     return loaded
+
+
+def hrefs(soup: Tag, selector: str) -> list[str]:
+    """The ``href`` of each element that *selector* matches, in order."""
+    return [attr(tag, "href") for tag in soup.select(selector)]

@@ -42,13 +42,13 @@ def our_pages(srcdir: Path, html: Path) -> list[Path]:
 
 
 def main_content(page: BeautifulSoup) -> str:
-    main = page.find(attrs={"role": "main"}) or page.find("main")
+    main = page.select_one("[role=main]") or page.find("main")
     assert main is not None
     return main.decode()
 
 
 def json_ld(page: BeautifulSoup) -> list:
-    return [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    return [json.loads(s.get_text()) for s in page.select("script[type='application/ld+json']")]
 
 
 def test_parallel_build_matches_serial(docs_copy: Path, serial_build: Path, tmp_path: Path):
@@ -108,7 +108,7 @@ def test_removed_faq_entry_leaves_nothing_behind(app: SphinxTestApp):
     faq = again.page("faq.html")
     assert faq.find(id="removed-entry") is None
     assert faq_questions(faq) == ["What stays?"]
-    std = again.app.env.get_domain("std")
+    std = again.app.env.domains.standard_domain
     assert "removed-entry" not in std.labels
     assert "removed-entry" not in std.anonlabels
     assert "kept-entry" in std.labels
@@ -175,7 +175,7 @@ def test_edited_question_shows_in_references(app: SphinxTestApp):
 
 
 def member_names(page: BeautifulSoup) -> list[str]:
-    return [img["alt"] for img in page.select("ul.sa-member-logos img.sa-member-logo")]
+    return [attr(img, "alt") for img in page.select("ul.sa-member-logos img.sa-member-logo")]
 
 
 @pytest.mark.sphinx("html", testroot="incremental-members")

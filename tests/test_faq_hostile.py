@@ -17,9 +17,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from docutils import nodes
+from docutils.utils import new_document
 from sphinx import locale
 from sphinx.testing.util import SphinxTestApp
-from support import Build, built, faq_entry
+from support import Build, built, faq_entry, one
 
 import sphinx_alliance
 from sphinx_alliance.faq import (
@@ -113,7 +114,7 @@ def check_html_page(page: Path, xml: bool) -> BeautifulSoup:
     for summary in summaries:
         check_inert(summary)
     (script,) = soup.find_all("script", type="application/ld+json")
-    names = [item["name"] for item in json.loads(script.string)["mainEntity"]]
+    names = [item["name"] for item in json.loads(script.get_text())["mainEntity"]]
     assert names == [summary.get_text() for summary in summaries]
     return soup
 
@@ -138,21 +139,21 @@ def test_every_builder_warns_and_keeps_every_entry(app: SphinxTestApp, builder: 
     assert "\ufffd\ufffd\ufffd and \U0001f642" in output or builder == "gettext"
     if builder in {"html", "epub"}:
         pages = {
-            name: result.outdir / f"{name}.{app.builder.out_suffix.lstrip('.')}"
+            name: result.outdir / f"{name}.{'xhtml' if builder == 'epub' else 'html'}"
             for name in ("index", "myst")
         }
         index, myst = (check_html_page(page, xml=builder == "epub") for page in pages.values())
         shown = {s["id"]: s.get_text() for s in index.select("summary") + myst.select("summary")}
         assert {anchor: shown[anchor] for anchor in QUESTIONS} == QUESTIONS
-        assert faq_entry(index, "characters").details["open"] == "open"
-        assert faq_entry(index, "role").select_one("summary span.html")  # the role's class kept
-        assert faq_entry(myst, "mail").select_one("summary span.cls")
+        assert one(faq_entry(index, "characters"), ":scope > details")["open"] == "open"
+        assert faq_entry(index, "role").select("summary span.html")  # the role's class kept
+        assert faq_entry(myst, "mail").select("summary span.cls")
         # raw HTML in a MyST answer is the author's: MyST passes it through
         assert (
-            faq_entry(myst, "inline-html").select_one(".sa-faq-answer kbd").get_text()
+            one(faq_entry(myst, "inline-html"), ".sa-faq-answer kbd").get_text()
             == "passed through"
         )
-        ref = myst.select_one("p a.reference.internal")
+        ref = myst.select("p a.reference.internal")[0]
         assert ref.get_text() == QUESTIONS["characters"]
 
 
@@ -164,7 +165,7 @@ def test_translated_questions_are_checked(app: SphinxTestApp) -> None:
     assert sorted(faq_warnings(result)) == expected(result, WARNINGS + TRANSLATED)
     for page, anchor in [("index.html", "translated"), ("myst.html", "translated-myst")]:
         soup = check_html_page(result.outdir / page, xml=False)
-        summary = soup.find(id=anchor)
+        summary = one(soup, f"#{anchor}")
         assert summary.get_text().startswith("Übersetzt <script>alert(1)</script> mit")
         assert summary.find("a") is None
 
@@ -195,7 +196,7 @@ def test_pot_lists_every_translatable_string() -> None:
 
 
 def test_json_ld_escapes_what_html_and_xml_cannot_hold() -> None:
-    document = nodes.document(None, None)
+    document = new_document("<test>")
     answer_text = "Lone \ud800, \x01, \ufffe, \U0001fffe, </script> & \U0001f642."
     document += alliance_faq_entry(
         "",

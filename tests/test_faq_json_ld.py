@@ -11,7 +11,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from support import built, shown_text_of
+from support import built, one, shown_text_of
 
 from sphinx_alliance.faq import shown_text
 
@@ -32,16 +32,19 @@ def check_json_ld_as_shown(pages: dict[str, BeautifulSoup]) -> None:
     for name, soup in pages.items():
         (script,) = soup.find_all("script", type="application/ld+json")
         # a character reference is not decoded inside <script>
-        assert "&" not in script.string, name
-        data = json.loads(script.string)
+        text = script.get_text()
+        assert "&" not in text, name
+        data = json.loads(text)
         entries = soup.select("div.sa-faq")
         answers = [item["acceptedAnswer"]["text"] for item in data["mainEntity"]]
         assert answers == ANSWERS[name]
-        assert "HIDDEN" not in script.string
-        shown = [shown_text_of(entry.select_one(".sa-faq-answer")) for entry in entries]
+        assert "HIDDEN" not in text
+        shown = [shown_text_of(one(entry, ".sa-faq-answer")) for entry in entries]
         assert [" ".join(answer.split()) for answer in answers] == shown
         questions = [" ".join(item["name"].split()) for item in data["mainEntity"]]
-        assert questions == [shown_text_of(entry.summary) for entry in entries]
+        assert questions == [
+            shown_text_of(one(entry, ":scope > details > summary")) for entry in entries
+        ]
 
 
 def sphinx_marks(builder: str, encoding: str) -> pytest.MarkDecorator:

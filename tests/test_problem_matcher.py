@@ -225,7 +225,7 @@ def test_each_mistake_is_an_annotation_on_its_line(tmp_path_factory):
     assert len(found) == len(problems) >= len(expected)
     assert all(a.file and a.line for a in found), found
     # The build names files by their absolute path; the runner makes them relative.
-    assert all(a.file.startswith("docs/") for a in found)
+    assert all(a.file and a.file.startswith("docs/") for a in found)
 
 
 def test_docutils_errors_are_error_annotations(tmp_path):

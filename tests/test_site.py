@@ -6,13 +6,13 @@ The ``site`` fixture builds it with ``-q``, and fails if that prints anything at
 import logging
 
 import sphinx.util.logging
-from support import DOCS, build, parse_html
+from support import DOCS, build, one, parse_html
 
 
 def test_landing_page_builds_and_parses(site):
     page = parse_html(site / "index.html")
-    assert page.find("html")["lang"] == "en"
-    assert page.find("h1").get_text(strip=True).startswith("Bytecode Alliance")
+    assert one(page, "html")["lang"] == "en"
+    assert page.select("h1")[0].get_text(strip=True).startswith("Bytecode Alliance")
 
 
 class Recorder(logging.Handler):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 from sphinx.application import Sphinx
-from support import DOCS, build, parse_html
+from support import DOCS, build, one, parse_html
 
 SNIPPETS = DOCS / "extension" / "snippets"
 EXPECTED = Path(__file__).parent / "snippets"
@@ -108,7 +108,7 @@ def test_reference_pages_show_both_sources_and_render_each_example(site, page, r
     results = html.select(f"article {rendered}")
     # Each source is a code block captioned with its syntax.
     sources = {
-        (block.select_one(".caption-text").get_text(), block.pre.get_text())
+        (one(block, ".caption-text").get_text(), one(block, "pre").get_text())
         for block in html.select("article div.literal-block-wrapper")
     }
     for name in names:

@@ -255,10 +255,12 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> dict:
             if value.name.startswith("alliance_")
         }
         language, document = get_language("en"), new_document("")
-        options = {
-            name: set(directives.directive(name, language, document)[0].option_spec)
-            for name in ("faq", "member-logos")
-        }
+        options = {}
+        for name in ("faq", "member-logos"):
+            directive, _ = directives.directive(name, language, document)
+            assert directive is not None, name
+            assert directive.option_spec is not None, name
+            options[name] = set(directive.option_spec)
     finally:
         app.cleanup()
     return {"config": config, "options": options}
