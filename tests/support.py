@@ -267,3 +267,10 @@ def loaded_files(soup: BeautifulSoup, html: Path) -> set[str]:
 def hrefs(soup: Tag, selector: str) -> list[str]:
     """The ``href`` of each element that *selector* matches, in order."""
     return [attr(tag, "href") for tag in soup.select(selector)]
+
+
+def first(tag: Tag, selector: str) -> Tag:
+    """The first element under *tag* that the CSS *selector* matches (fails if none)."""
+    found = tag.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found

@@ -19,11 +19,12 @@ built by html, dirhtml, singlehtml, epub, text and latex. Properties, for every 
 import random
 import re
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from hypothesis import given
 from hypothesis import strategies as st
-from support import build, loaded_files, name_of, parse_html, used_files
+from support import build, hrefs, loaded_files, name_of, parse_html, used_files
 
 from sphinx_alliance.page_assets import BUILTIN_RULES, INLINE_LIMIT
 
@@ -88,7 +89,15 @@ WHEN_ENTRIES = [
     (b".x", False),
 ]
 BAD_NAMES = [1, None, ("tuple.css",), "", ".", "./", "*", "*.css", " spaced.css", 2.5]
-BAD_SPECS = [[".x"], ".x", None, {"wehn": []}, {1: True}, {"when": ".x"}, {"defer": "yes"}]
+BAD_SPECS: list[object] = [
+    [".x"],
+    ".x",
+    None,
+    {"wehn": []},
+    {1: True},
+    {"when": ".x"},
+    {"defer": "yes"},
+]
 FLAGS = st.sampled_from([{}, {"defer": True}, {"defer": False}, {"inline": True}])
 # Parts of a stylesheet: what XML, HTML and the inline rules care about.
 CSS_PARTS = [
@@ -118,6 +127,7 @@ def rules(draw: st.DrawFn) -> tuple[dict, set]:
             usable = False
         else:
             name = f"gen-{number}." + rng.choice(["css", "js"])
+        spec: Any  # a rule as a project writes it, usable or not
         if rng.random() < 0.2:
             spec = rng.choice(BAD_SPECS)
             usable = False
@@ -178,7 +188,7 @@ def check_html(outdir: Path, builder: str, stylesheets: dict[str, bytes]) -> Non
         # The book's navigation document is the epub builder's own, without stylesheets.
         if soup.head is None or page.name == "nav.xhtml":
             continue
-        links = {name_of(link["href"]) for link in soup.head.find_all("link", rel="stylesheet")}
+        links = {name_of(href) for href in hrefs(soup.head, "link[rel~=stylesheet]")}
         styles = [style.string or "" for style in soup.head.find_all("style")]
         assert not any("\ufeff" in style for style in styles), where
         for name, data in stylesheets.items():
