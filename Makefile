@@ -33,7 +33,7 @@ help:
 	@echo "make html       build the site into $(BUILD)/html (warnings are errors)"
 	@echo "make check      before pushing a change to the site: the data files against their"
 	@echo "                schemas, then the whole site, warnings as errors (seconds)"
-	@echo "make test       lint (ruff, mypy), then run the whole test suite"
+	@echo "make test       lint (ruff, mypy on the package and the tests), then the test suite"
 	@echo "make fuzz       the generated-input tests with many more examples (minutes)"
 	@echo "make test-matrix  the suite on every Python 3.11+ found here, oldest and newest Sphinx"
 	@echo "make dist       build the sdist and wheel into dist/ and check them (TAG=vX.Y.Z too)"
@@ -95,6 +95,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/mypy --config-file tests/mypy.ini
 
 format: $(STAMP)
 	$(BIN)/ruff format .

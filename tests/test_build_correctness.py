@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, build_site, parse_html
 from sphinx.testing.util import SphinxTestApp
+from support import DOCS, Build, attr, build, build_site, built, parse_html
 
 EPOCH = "1700000000"
 
@@ -42,13 +42,13 @@ def our_pages(srcdir: Path, html: Path) -> list[Path]:
 
 
 def main_content(page: BeautifulSoup) -> str:
-    main = page.find(attrs={"role": "main"}) or page.find("main")
+    main = page.select_one("[role=main]") or page.find("main")
     assert main is not None
     return main.decode()
 
 
 def json_ld(page: BeautifulSoup) -> list:
-    return [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    return [json.loads(s.get_text()) for s in page.select("script[type='application/ld+json']")]
 
 
 def test_parallel_build_matches_serial(docs_copy: Path, serial_build: Path, tmp_path: Path):
@@ -75,46 +75,47 @@ def faq_questions(page: BeautifulSoup) -> list[str]:
     return [question["name"] for question in data["mainEntity"]]
 
 
-def reference_targets(app: SphinxTestApp, page: str = "refs.html") -> list[str]:
-    links = parse_html(app.outdir / page).select("a.reference.internal")
-    return [link["href"] for link in links]
+def reference_targets(result: Build, page: str = "refs.html") -> list[str]:
+    links = result.page(page).select("a.reference.internal")
+    return [attr(link, "href") for link in links]
 
 
-def rebuild(make_app, app: SphinxTestApp) -> tuple[SphinxTestApp, list[str]]:
+def rebuild(app: SphinxTestApp) -> tuple[Build, list[str]]:
     """Build *app*'s project again from its pickled environment, as a new process would."""
     app.cleanup()
-    again = make_app("html", srcdir=app.srcdir)
     read: list[str] = []
-    again.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    again.build()
+    again = build(
+        app.srcdir,
+        connect={"env-before-read-docs": lambda app, env, docnames: read.extend(docnames)},
+    )
     return again, read
 
 
 @pytest.mark.sphinx("html", testroot="incremental-faq", srcdir="incremental-faq-removed")
-def test_removed_faq_entry_leaves_nothing_behind(app: SphinxTestApp, make_app):
-    app.build()
-    assert app.warning.getvalue() == ""
-    faq = parse_html(app.outdir / "faq.html")
+def test_removed_faq_entry_leaves_nothing_behind(app: SphinxTestApp):
+    first = built(app)
+    assert first.warning_text == ""
+    faq = first.page("faq.html")
     assert faq.find(id="removed-entry") is not None
     assert faq_questions(faq) == ["What stays?", "What goes away?"]
-    assert reference_targets(app) == ["faq.html#kept-entry", "faq.html#removed-entry"]
+    assert reference_targets(first) == ["faq.html#kept-entry", "faq.html#removed-entry"]
 
     source = app.srcdir / "faq.md"
     kept = source.read_text(encoding="utf-8").split(":::{faq} What goes away?")[0]
     source.write_text(kept, encoding="utf-8")
-    app, _ = rebuild(make_app, app)
+    again, _ = rebuild(app)
 
-    faq = parse_html(app.outdir / "faq.html")
+    faq = again.page("faq.html")
     assert faq.find(id="removed-entry") is None
     assert faq_questions(faq) == ["What stays?"]
-    std = app.env.get_domain("std")
+    std = again.app.env.domains.standard_domain
     assert "removed-entry" not in std.labels
     assert "removed-entry" not in std.anonlabels
     assert "kept-entry" in std.labels
     # refs.md was not edited, yet its dangling reference must be reported and unlinked.
     warning = r"refs\.md:\d+: .*WARNING: undefined label: 'removed-entry'"
-    assert re.search(warning, app.warning.getvalue())
-    assert reference_targets(app) == ["faq.html#kept-entry"]
+    assert re.search(warning, again.warning_text)
+    assert reference_targets(again) == ["faq.html#kept-entry"]
 
 
 def move_entry(srcdir: Path, to_page: str) -> None:
@@ -139,58 +140,58 @@ def move_entry(srcdir: Path, to_page: str) -> None:
         for page in ("index.md", "answers.md")
     ],
 )
-def test_moved_faq_entry_is_linked_where_it_now_is(app: SphinxTestApp, make_app, to_page: str):
+def test_moved_faq_entry_is_linked_where_it_now_is(app: SphinxTestApp, to_page: str):
     """Also when the page it moves to is read before the page it leaves (answers < faq)."""
-    app.build()
-    assert reference_targets(app) == ["faq.html#kept-entry", "faq.html#removed-entry"]
+    first = built(app)
+    assert reference_targets(first) == ["faq.html#kept-entry", "faq.html#removed-entry"]
 
     move_entry(app.srcdir, to_page)
     if to_page == "answers.md":
         index = app.srcdir / "index.md"
         index.write_text(index.read_text(encoding="utf-8").replace("refs\n", "refs\nanswers\n"))
-    app, read = rebuild(make_app, app)
+    again, read = rebuild(app)
 
     assert "refs" not in read  # the reference is rewritten, not re-read
     # A serial build purges and reads one page at a time, so Sphinx itself reports a
     # label moved to a page read earlier as a duplicate (section labels too).
-    warnings = app.warning.getvalue().splitlines()
+    warnings = again.warning_text.splitlines()
     assert [line for line in warnings if "duplicate label removed-entry" not in line] == []
     page = to_page.replace(".md", ".html")
-    assert reference_targets(app) == ["faq.html#kept-entry", f"{page}#removed-entry"]
-    assert parse_html(app.outdir / page).find(id="removed-entry") is not None
+    assert reference_targets(again) == ["faq.html#kept-entry", f"{page}#removed-entry"]
+    assert again.page(page).find(id="removed-entry") is not None
 
 
 @pytest.mark.sphinx("html", testroot="incremental-faq", srcdir="incremental-faq-question")
-def test_edited_question_shows_in_references(app: SphinxTestApp, make_app):
-    app.build()
+def test_edited_question_shows_in_references(app: SphinxTestApp):
+    assert built(app).warning_text == ""
     source = app.srcdir / "faq.md"
     text = source.read_text(encoding="utf-8").replace("What stays?", "What remains?")
     source.write_text(text, encoding="utf-8")
-    app, read = rebuild(make_app, app)
+    again, read = rebuild(app)
 
     assert read == ["faq"]
-    links = parse_html(app.outdir / "refs.html").select("a.reference.internal")
+    links = again.page("refs.html").select("a.reference.internal")
     assert [link.get_text() for link in links] == ["What remains?", "What goes away?"]
 
 
 def member_names(page: BeautifulSoup) -> list[str]:
-    return [img["alt"] for img in page.select("ul.sa-member-logos img.sa-member-logo")]
+    return [attr(img, "alt") for img in page.select("ul.sa-member-logos img.sa-member-logo")]
 
 
 @pytest.mark.sphinx("html", testroot="incremental-members")
-def test_members_edit_shows_after_incremental_build(app: SphinxTestApp, make_app):
-    app.build()
-    assert app.warning.getvalue() == ""
-    assert member_names(parse_html(app.outdir / "index.html")) == ["Alpha Systems", "Beta Labs"]
+def test_members_edit_shows_after_incremental_build(app: SphinxTestApp):
+    first = built(app)
+    assert first.warning_text == ""
+    assert member_names(first.page("index.html")) == ["Alpha Systems", "Beta Labs"]
 
     members = app.srcdir / "_data" / "members.yml"
     text = members.read_text(encoding="utf-8").replace("Beta Labs", "Beta Research")
     text += "- name: Gamma Works\n  logo: logos/gamma.svg\n"
     members.write_text(text, encoding="utf-8")
-    app, read = rebuild(make_app, app)
+    again, read = rebuild(app)
 
-    assert app.warning.getvalue() == ""
+    assert again.warning_text == ""
     assert read == ["index"]
-    names = member_names(parse_html(app.outdir / "index.html"))
+    names = member_names(again.page("index.html"))
     assert names == ["Alpha Systems", "Beta Research", "Gamma Works"]
-    assert (app.outdir / "_images" / "gamma.svg").is_file()
+    assert (again.outdir / "_images" / "gamma.svg").is_file()

@@ -9,14 +9,12 @@ import json
 import re
 import shutil
 from importlib.resources import files
-from io import StringIO
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DOCS, REPO
 from jsonschema.validators import validator_for
-from sphinx.testing.util import SphinxTestApp
+from support import DOCS, REPO, build
 
 spec = importlib.util.spec_from_file_location("check_data", REPO / "tools" / "check_data.py")
 assert spec is not None
@@ -119,13 +117,7 @@ def directive_warnings(tmp_path_factory) -> tuple[Path, str]:
         lines += [f".. member-logos:: {name}\n" for name in names]
     (srcdir / "conf.py").write_text('extensions = ["sphinx_alliance"]\n')
     (srcdir / "index.rst").write_text("\n".join(lines))
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return srcdir, re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
+    return srcdir, build(srcdir).warning_text
 
 
 def test_schema_and_directive_refuse_the_same_entries(directive_warnings):

@@ -1,18 +1,15 @@
 """The ``faq`` directive: doctree, HTML contract, JSON-LD, refs, other builders, bad input."""
 
 import json
-import os
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import faq_anchor, faq_entry
+from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+from support import Build, attr, build, built, faq_anchor, faq_entry, one, rewrite
 
 from sphinx_alliance.faq import alliance_faq_answer, alliance_faq_entry, alliance_faq_question
 
@@ -25,43 +22,22 @@ QUESTIONS = ["What is the Bytecode Alliance?", "How do I join?", "Is it open?", 
 QUESTIONS += ["Can entries nest?", "Inner question?"]
 
 
-def build_once(srcdir: Path, builddir: Path, **kwargs) -> SphinxTestApp:
-    """Build *srcdir* with HTML for a module-scoped fixture (``make_app`` serves one test).
-
-    The root is read where it is, not copied: the build writes only to *builddir*.
-    """
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, builddir=builddir, status=StringIO(), warning=StringIO(), **kwargs
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def page(app: SphinxTestApp, name: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / name).read_text(encoding="utf-8"), "html.parser")
-
-
 def json_ld(soup: BeautifulSoup) -> dict:
     """The page's one FAQPage, checked to come after the entries and to be inert."""
     (script,) = soup.find_all("script", type="application/ld+json")
     assert script.find_parent("body") is not None
     assert script.find_previous("div", class_="sa-faq") is not None
     assert script.find_next("div", class_="sa-faq") is None
-    assert not set("<>&") & set(script.string)
-    return json.loads(script.string)
+    text = script.string
+    assert text is not None
+    assert not set("<>&") & set(text)
+    return json.loads(text)
 
 
 def questions_of(data: dict) -> list[str]:
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "FAQPage"
     return [item["name"] for item in data["mainEntity"]]
-
-
-def warnings(app: SphinxTestApp) -> list[str]:
-    return strip_escape_sequences(app.warning.getvalue()).splitlines()
 
 
 def each_root(buildername: str) -> list:
@@ -76,41 +52,48 @@ def each_root(buildername: str) -> list:
 
 
 @pytest.fixture(scope="module", params=["myst", "rst"])
-def html_app(
+def html(
     request: pytest.FixtureRequest, rootdir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> SphinxTestApp:
+) -> Build:
     """The MyST and the rST root, each built once with HTML."""
     srcdir = rootdir / f"test-faq-{request.param}"
-    return build_once(srcdir, tmp_path_factory.mktemp("html"), confoverrides={"nitpicky": True})
+    builddir = tmp_path_factory.mktemp("html")
+    return build(srcdir, builddir=builddir, confoverrides={"nitpicky": True})
 
 
-def test_builds_without_warnings(html_app: SphinxTestApp) -> None:
-    assert html_app.warning.getvalue() == ""
+def test_builds_without_warnings(html: Build) -> None:
+    assert html.warning_text == ""
 
 
-def test_doctree(html_app: SphinxTestApp) -> None:
-    doctree = html_app.env.get_doctree("index")
+def test_doctree(html: Build) -> None:
+    doctree = html.doctree("index")
     entries = list(doctree.findall(alliance_faq_entry))
     assert [entry["ids"][0] for entry in entries] == ANCHORS
+    entry_at = dict(zip(ANCHORS, entries, strict=True))
     for entry in entries:
         question, answer = entry.children
         assert isinstance(question, alliance_faq_question)
         assert isinstance(answer, alliance_faq_answer)
-        assert question.source.endswith(("index.md", "index.rst"))
+        assert str(question.source).endswith(("index.md", "index.rst"))
         assert question.line == entry.line
-    first = entries[0]
+    first = entry_at["what-is-the-bytecode-alliance"]
     assert first["names"] == ["what-is-the-bytecode-alliance"]
-    assert first[0].rawsource == "What is the *Bytecode* Alliance?"
-    assert isinstance(first[0][1], nodes.emphasis)
-    assert entries[1]["names"] == []  # no :name:, an anchor from the question
-    assert entries[2]["open"]
-    assert entries[2]["classes"] == ["featured", "extra"]
-    assert entries[2]["ids"] == ["is-it-open", "joining-label"]
-    assert entries[5].parent.parent is entries[4]  # nested in the answer
+    question = first[0]
+    assert isinstance(question, alliance_faq_question)
+    assert question.rawsource == "What is the *Bytecode* Alliance?"
+    assert isinstance(question[1], nodes.emphasis)
+    assert entry_at["how-do-i-join"]["names"] == []  # no :name:, an anchor from the question
+    assert entry_at["is-it-open"]["open"]
+    assert entry_at["is-it-open"]["classes"] == ["featured", "extra"]
+    assert entry_at["is-it-open"]["ids"] == ["is-it-open", "joining-label"]
+    inner = entry_at["inner"]
+    assert inner.parent is not None
+    assert isinstance(inner.parent, alliance_faq_answer)
+    assert inner.parent.parent is entry_at["nesting"]  # nested in the answer
 
 
-def test_html_contract(html_app: SphinxTestApp) -> None:
-    soup = page(html_app, "index.html")
+def test_html_contract(html: Build) -> None:
+    soup = html.page("index.html")
     entries = soup.select("div.sa-faq")
     assert [faq_anchor(entry) for entry in entries] == ANCHORS
     for entry, question in zip(entries, QUESTIONS, strict=True):
@@ -130,41 +113,48 @@ def test_html_contract(html_app: SphinxTestApp) -> None:
         assert permalink["href"] == f"#{summary['id']}"
         assert permalink["title"] == "Link to this question"
         assert permalink.get_text() == "\u00b6"
-    first, joining, open_one = entries[0], entries[1], entries[2]
+    entry_at = dict(zip(ANCHORS, entries, strict=True))
+    first, joining = entry_at["what-is-the-bytecode-alliance"], entry_at["how-do-i-join"]
+    open_one = entry_at["is-it-open"]
     assert first["class"] == ["sa-faq"]
-    assert first.summary.em.get_text() == "Bytecode"
-    assert "zebra" in first.select_one(".sa-faq-answer").get_text()
-    assert joining.select_one(".sa-faq-answer a")["href"] == "https://example.org/join"
+    assert one(first, ":scope > details > summary em").get_text() == "Bytecode"
+    assert "zebra" in one(first, ".sa-faq-answer").get_text()
+    assert one(joining, ".sa-faq-answer a")["href"] == "https://example.org/join"
     # the extra id of the (label) target: an empty span, first in the question
     assert open_one["class"] == ["sa-faq", "featured", "extra"]
-    span, heading = open_one.summary.find_all(recursive=False)
+    span, heading = one(open_one, ":scope > details > summary").find_all(recursive=False)
     assert span.name == "span"
     assert span.attrs == {"id": "joining-label"}
     assert span.contents == []
     assert heading.get_text() == "Is it open?"
     assert faq_entry(soup, "joining-label") is open_one
-    assert open_one.details.has_attr("open")
-    assert [entry for entry in entries if entry.details.has_attr("open")] == [open_one]
+    assert [entry for entry in entries if one(entry, ":scope > details").has_attr("open")] == [
+        open_one
+    ]
     # code, admonitions and entries inside answers
-    hostile = faq_entry(soup, "hostile")
-    assert hostile.select_one(".sa-faq-answer .admonition.note")
-    assert "print" in hostile.select_one(".sa-faq-answer pre").get_text()
-    assert faq_entry(soup, "inner").find_parent("div", class_="sa-faq-answer").find_parent(
-        "div", class_="sa-faq"
-    ) is faq_entry(soup, "nesting")
+    hostile = entry_at["hostile"]
+    assert faq_entry(soup, "hostile") is hostile
+    assert hostile.select(".sa-faq-answer .admonition.note")
+    assert "print" in one(hostile, ".sa-faq-answer pre").get_text()
+    inner = faq_entry(soup, "inner")
+    assert inner is entry_at["inner"]
+    outer = inner.find_parent("div", class_="sa-faq-answer")
+    assert outer is not None
+    assert outer.find_parent("div", class_="sa-faq") is entry_at["nesting"]
 
 
-def test_questions_are_headings_for_indexers(html_app: SphinxTestApp) -> None:
+def test_questions_are_headings_for_indexers(html: Build) -> None:
     """What Read the Docs' indexer (``GenericParser``) needs to make each question a section.
 
     It makes a section of every h1 to h6, titled with its text, with the id of the heading
     or else of its parent, and ends the content of the section before at the next heading
     among the following elements (see ``benchmarks/rtd_sections.py``).
     """
-    soup = page(html_app, "index.html")
+    soup = html.page("index.html")
     for entry, question, anchor in zip(soup.select("div.sa-faq"), QUESTIONS, ANCHORS, strict=True):
         heading = entry.find(re.compile(r"^h[1-6]$"))
-        assert heading.parent is entry.details.summary
+        assert isinstance(heading, Tag)
+        assert heading.parent is one(entry, ":scope > details > summary")
         assert heading["class"] == ["sa-faq-heading"]
         assert not heading.has_attr("id")  # the parent's id is the section's
         assert heading.parent["id"] == anchor
@@ -173,13 +163,13 @@ def test_questions_are_headings_for_indexers(html_app: SphinxTestApp) -> None:
         level = 3 if anchor == "inner" else 2
         assert heading.name == f"h{level}", anchor
     # every heading of the main content, which the indexer reads, has an id to link to
-    main = soup.select_one("[role=main]")
+    main = one(soup, "[role=main]")
     for heading in main.find_all(re.compile(r"^h[1-6]$")):
-        assert heading.get("id") or heading.parent.get("id"), heading
+        assert heading.get("id") or (heading.parent and heading.parent.get("id")), heading
 
 
-def test_json_ld(html_app: SphinxTestApp) -> None:
-    soup = page(html_app, "index.html")
+def test_json_ld(html: Build) -> None:
+    soup = html.page("index.html")
     data = json_ld(soup)
     assert questions_of(data) == QUESTIONS
     answers = [item["acceptedAnswer"] for item in data["mainEntity"]]
@@ -191,11 +181,11 @@ def test_json_ld(html_app: SphinxTestApp) -> None:
     # the hostile text stayed data: no script runs it
     scripts = [s for s in soup.find_all("script") if "alert" in (s.string or "")]
     assert [s["type"] for s in scripts] == ["application/ld+json"]
-    assert questions_of(json_ld(page(html_app, "other.html"))) == ["Where do links go?"]
+    assert questions_of(json_ld(html.page("other.html"))) == ["Where do links go?"]
 
 
-def test_ref_shows_the_question(html_app: SphinxTestApp) -> None:
-    links = page(html_app, "other.html").select("p a.reference.internal")
+def test_ref_shows_the_question(html: Build) -> None:
+    links = html.page("other.html").select("p a.reference.internal")
     assert [(a["href"], a.get_text()) for a in links] == [
         ("index.html#what-is-the-bytecode-alliance", "What is the Bytecode Alliance?"),
         ("index.html#is-it-open", "Is it open?"),
@@ -203,11 +193,11 @@ def test_ref_shows_the_question(html_app: SphinxTestApp) -> None:
     ]
 
 
-def test_assets_only_where_used(html_app: SphinxTestApp) -> None:
+def test_assets_only_where_used(html: Build) -> None:
     def assets(name: str) -> tuple[list[str], list]:
-        soup = page(html_app, name)
-        css = [link["href"].split("?")[0] for link in soup.find_all("link", rel="stylesheet")]
-        js = [s for s in soup.find_all("script", src=True) if "sphinx-alliance-faq" in s["src"]]
+        soup = html.page(name)
+        css = [attr(link, "href").split("?")[0] for link in soup.select("link[rel~=stylesheet]")]
+        js = [s for s in soup.select("script[src]") if "sphinx-alliance-faq" in attr(s, "src")]
         return css, js
 
     css, (js,) = assets("index.html")
@@ -217,11 +207,11 @@ def test_assets_only_where_used(html_app: SphinxTestApp) -> None:
     assert "_static/sphinx-alliance-faq.css" not in css
     assert js == []
     for name in ["sphinx-alliance-faq.css", "sphinx-alliance-faq.js"]:
-        assert (html_app.outdir / "_static" / name).stat().st_size < 4096
+        assert (html.outdir / "_static" / name).stat().st_size < 4096
 
 
-def test_search_index_has_answers(html_app: SphinxTestApp) -> None:
-    text = (html_app.outdir / "searchindex.js").read_text(encoding="utf-8")
+def test_search_index_has_answers(html: Build) -> None:
+    text = (html.outdir / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     index_doc = index["docnames"].index("index")
     for word in ["zebra", "nonprofit"]:  # answer words
@@ -231,9 +221,9 @@ def test_search_index_has_answers(html_app: SphinxTestApp) -> None:
 
 @pytest.mark.parametrize("root", each_root("text"))
 def test_text_builder(app: SphinxTestApp, root: str) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
-    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    result = built(app)
+    assert result.warning_text == ""
+    text = (result.outdir / "index.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
     first = lines.index("**What is the *Bytecode* Alliance?**")
     assert lines[first + 2] == "A nonprofit organization with the word *zebra* in its answer."
@@ -245,9 +235,9 @@ def test_text_builder(app: SphinxTestApp, root: str) -> None:
 
 @pytest.mark.parametrize("root", each_root("latex"))
 def test_latex_builder(app: SphinxTestApp, root: str) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
-    (tex,) = (path for path in app.outdir.glob("*.tex") if not path.name.startswith("sphinx"))
+    result = built(app)
+    assert result.warning_text == ""
+    (tex,) = (path for path in result.outdir.glob("*.tex") if not path.name.startswith("sphinx"))
     text = tex.read_text(encoding="utf-8")
     assert r"\sphinxstylestrong{What is the \sphinxstyleemphasis{Bytecode} Alliance?}" in text
     assert r"the word \sphinxstyleemphasis{zebra} in its answer" in text
@@ -266,10 +256,10 @@ def test_latex_builder(app: SphinxTestApp, root: str) -> None:
     ],
 )
 def test_other_builders_keep_the_content(app: SphinxTestApp, buildername: str) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
+    result = built(app)
+    assert result.warning_text == ""
     text = "\n".join(
-        path.read_text(encoding="utf-8") for path in app.outdir.rglob("*") if path.is_file()
+        path.read_text(encoding="utf-8") for path in result.outdir.rglob("*") if path.is_file()
     )
     for word in ["Bytecode", "Inner question?", "Yes, it is open.", "zebra", "Inner answer."]:
         assert word in text
@@ -277,9 +267,9 @@ def test_other_builders_keep_the_content(app: SphinxTestApp, buildername: str) -
 
 @pytest.mark.parametrize("root", each_root("gettext"))
 def test_gettext_extracts_questions_and_answers(app: SphinxTestApp, root: str) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
-    msgids = re.findall(r'^msgid "(.*)"$', (app.outdir / "index.pot").read_text(), re.M)
+    result = built(app)
+    assert result.warning_text == ""
+    msgids = re.findall(r'^msgid "(.*)"$', (result.outdir / "index.pot").read_text(), re.M)
     for msgid in [
         "What is the *Bytecode* Alliance?",
         "A nonprofit organization with the word *zebra* in its answer.",
@@ -304,17 +294,17 @@ def test_translated_questions(app: SphinxTestApp) -> None:
         'msgid "Yes, it is open."\nmsgstr "Ja, es ist offen."\n',
         encoding="utf-8",
     )
-    app.build()
-    assert app.warning.getvalue() == ""
-    entry = faq_entry(page(app, "index.html"), "is-it-open")
-    assert entry.summary.get_text() == "Ist es offen?"
-    assert entry.summary.em.get_text() == "offen"
-    assert entry.select_one(".sa-faq-answer").get_text(strip=True) == "Ja, es ist offen."
-    assert "Ist es offen?" in questions_of(json_ld(page(app, "index.html")))
-    links = page(app, "other.html").select("p a.reference.internal")
+    result = built(app)
+    assert result.warning_text == ""
+    entry = faq_entry(result.page("index.html"), "is-it-open")
+    assert one(entry, ":scope > details > summary").get_text() == "Ist es offen?"
+    assert one(entry, ":scope > details > summary em").get_text() == "offen"
+    assert one(entry, ".sa-faq-answer").get_text(strip=True) == "Ja, es ist offen."
+    assert "Ist es offen?" in questions_of(json_ld(result.page("index.html")))
+    links = result.page("other.html").select("p a.reference.internal")
     assert [a.get_text() for a in links][1:] == ["Ist es offen?", "Ist es offen?"]
     # the search index lists the question as translated
-    text = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    text = (result.outdir / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
     names = {obj[4] for objects in index["objects"].values() for obj in objects}
     assert "Ist es offen?" in names
@@ -330,21 +320,22 @@ def test_translated_questions(app: SphinxTestApp) -> None:
     ],
 )
 def test_html_builders(app: SphinxTestApp, buildername: str) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
+    result = built(app)
+    assert result.warning_text == ""
     if buildername == "singlehtml":
-        soup = page(app, "index.html")
+        soup = result.page("index.html")
         assert questions_of(json_ld(soup)) == [
             "Where do links go?",
             *QUESTIONS,
         ]  # the toctree first
         link = soup.find("a", string="Is it open?")
+        assert isinstance(link, Tag)
         # Sphinx 9.0 writes "#document-index#is-it-open", for sections too
-        assert link["href"].endswith("#is-it-open")
+        assert attr(link, "href").endswith("#is-it-open")
         assert faq_entry(soup, "is-it-open")["class"] == ["sa-faq", "featured", "extra"]
     else:
         index = "index.html" if buildername == "dirhtml" else "index.xhtml"
-        soup = page(app, index)
+        soup = result.page(index)
         assert [faq_anchor(entry) for entry in soup.select("div.sa-faq")] == ANCHORS
         assert questions_of(json_ld(soup)) == QUESTIONS
 
@@ -361,13 +352,13 @@ def test_html_builders(app: SphinxTestApp, buildername: str) -> None:
     },
 )
 def test_numfig_no_json_ld_no_permalinks(app: SphinxTestApp) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
-    soup = page(app, "index.html")
+    result = built(app)
+    assert result.warning_text == ""
+    soup = result.page("index.html")
     assert soup.find("script", type="application/ld+json") is None
     assert len(soup.select("div.sa-faq > details")) == len(ANCHORS)
     assert soup.select(".headerlink") == []
-    links = page(app, "other.html").select("p a.reference.internal")
+    links = result.page("other.html").select("p a.reference.internal")
     assert [a.get_text() for a in links] == QUESTIONS[:1] + ["Is it open?"] * 2
 
 
@@ -433,16 +424,16 @@ def line_of(source: str, text: str) -> int:
 
 
 @pytest.fixture(scope="module", params=["myst", "rst"])
-def bad_app(
+def bad(
     request: pytest.FixtureRequest, rootdir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[SphinxTestApp, str]:
+) -> tuple[Build, str]:
     srcdir = rootdir / f"test-faq-bad-{request.param}"
-    return build_once(srcdir, tmp_path_factory.mktemp("bad")), request.param
+    return build(srcdir, builddir=tmp_path_factory.mktemp("bad")), request.param
 
 
-def test_bad_input_warns_with_file_and_line(bad_app: tuple[SphinxTestApp, str]) -> None:
-    app, syntax = bad_app
-    path = app.srcdir / f"index{SUFFIX[syntax]}"
+def test_bad_input_warns_with_file_and_line(bad: tuple[Build, str]) -> None:
+    result, syntax = bad
+    path = result.srcdir / f"index{SUFFIX[syntax]}"
     source = path.read_text(encoding="utf-8")
     expected = []
     for myst, rst, message in BAD_INPUT:
@@ -456,14 +447,14 @@ def test_bad_input_warns_with_file_and_line(bad_app: tuple[SphinxTestApp, str]) 
         )
         expected.append(f"{path}:{line}: WARNING: {message} [alliance.faq]")
     # one warning each, nothing else (no docutils duplicate-name or MyST option noise)
-    assert sorted(warnings(app)) == sorted(expected)
+    assert sorted(result.warnings) == sorted(expected)
 
 
-def test_bad_input_keeps_every_entry(bad_app: tuple[SphinxTestApp, str]) -> None:
-    app, _ = bad_app
-    soup = page(app, "index.html")
+def test_bad_input_keeps_every_entry(bad: tuple[Build, str]) -> None:
+    result, _ = bad
+    soup = result.page("index.html")
     entries = soup.select("div.sa-faq")
-    answers = [entry.select_one(".sa-faq-answer").get_text(strip=True) for entry in entries]
+    answers = [one(entry, ".sa-faq-answer").get_text(strip=True) for entry in entries]
     assert answers == [
         "An answer without a question.",
         "",
@@ -478,14 +469,15 @@ def test_bad_input_keeps_every_entry(bad_app: tuple[SphinxTestApp, str]) -> None
         "Twice.",
         "Values.",
     ]
+    entry_of = dict(zip(answers, entries, strict=True))  # by its answer
     # a bad option value is dropped, the rest of the entry kept, in MyST and rST alike
-    assert entries[-1]["class"] == ["sa-faq"]
-    assert not entries[-1].details.has_attr("open")
-    assert entries[8].summary.get_text() == "Typo?"
+    assert entry_of["Values."]["class"] == ["sa-faq"]
+    assert not one(entry_of["Values."], ":scope > details").has_attr("open")
+    assert one(entry_of["Typo option."], ":scope > details > summary").get_text() == "Typo?"
     ids = [faq_anchor(entry) for entry in entries]
     assert len(set(ids)) == len(ids)
-    assert ids[2:4] == ["dup", "second"]
-    assert ids[6:8] == ["bad-name", "capital-name"]
+    assert [faq_anchor(entry_of[a]) for a in ["First.", "Second."]] == ["dup", "second"]
+    assert [faq_anchor(entry_of[a]) for a in ["Bad.", "Capital."]] == ["bad-name", "capital-name"]
     all_ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(set(all_ids)) == len(all_ids)  # collisions never yield duplicate ids
     # entries without a question or an answer are left out of the structured data
@@ -499,13 +491,12 @@ def test_unsafe_links_in_a_question_are_text(make_app, tmp_path: Path) -> None:
         ".. faq:: Run `this <javascript:alert(1)>`_ or `read <https://example.org/>`_?\n\n"
         "   No.\n"
     )
-    app = make_app("html", srcdir=tmp_path)
-    app.build()
-    assert warnings(app) == [
+    result = built(make_app("html", srcdir=tmp_path))
+    assert result.warnings == [
         f"{tmp_path / 'index.rst'}:4: WARNING: faq question: link 'javascript:alert(1)' "
         "is not http, https or relative; shown as text [alliance.faq]"
     ]
-    summary = page(app, "index.html").select_one("summary.sa-faq-question")
+    summary = one(result.page("index.html"), "summary.sa-faq-question")
     assert summary.get_text() == "Run this or read?"
     assert [a["href"] for a in summary.find_all("a")] == ["https://example.org/"]
 
@@ -517,22 +508,13 @@ def test_unsafe_links_in_a_question_are_text(make_app, tmp_path: Path) -> None:
     confoverrides={"suppress_warnings": ["alliance.faq"]},
 )
 def test_warnings_can_be_suppressed(app: SphinxTestApp) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
+    result = built(app)
+    assert result.warning_text == ""
 
 
-def rewrite(path: Path, old: str, new: str) -> None:
-    """Edit a source so that Sphinx sees it changed, however fast the test runs."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    mtime = path.stat().st_mtime + 10
-    os.utime(path, (mtime, mtime))
-
-
-def ref_links(app: SphinxTestApp) -> list[tuple[str, str]]:
-    links = page(app, "other.html").select("p a.reference.internal")
-    return [(a["href"], a.get_text()) for a in links]
+def ref_links(result: Build) -> list[tuple[str, str]]:
+    links = result.page("other.html").select("p a.reference.internal")
+    return [(attr(a, "href"), a.get_text()) for a in links]
 
 
 @pytest.mark.sphinx("html", testroot="faq-myst")
@@ -544,22 +526,21 @@ def ref_links(app: SphinxTestApp) -> list[tuple[str, str]]:
     ],
 )
 def test_incremental_build(make_app, app_params, rootdir: Path, parallel: int) -> None:
-    def build() -> SphinxTestApp:
+    def rebuild() -> Build:
         """A new app on the same folders: it rebuilds what changed."""
-        app = make_app(*app_params.args, **app_params.kwargs)
-        app.build()
-        app.cleanup()  # before the next app registers the same node classes
-        return app
+        result = built(make_app(*app_params.args, **app_params.kwargs))
+        result.app.cleanup()  # before the next app registers the same node classes
+        return result
 
     srcdir = app_params.kwargs["srcdir"]
     index = srcdir / "index.md"
-    build()
+    rebuild()
 
     rewrite(index, "Is it open?", "Is it free?")
-    app = build()
-    assert app.warning.getvalue() == ""
-    assert "Is it free?" in questions_of(json_ld(page(app, "index.html")))
-    assert ref_links(app)[1:] == [
+    result = rebuild()
+    assert result.warning_text == ""
+    assert "Is it free?" in questions_of(json_ld(result.page("index.html")))
+    assert ref_links(result)[1:] == [
         ("index.html#is-it-open", "Is it free?"),
         ("index.html#joining-label", "Is it free?"),
     ]
@@ -567,25 +548,25 @@ def test_incremental_build(make_app, app_params, rootdir: Path, parallel: int) -
     start = index.read_text(encoding="utf-8").index("(joining-label)=")
     end = index.read_text(encoding="utf-8").index("::::{faq} Does")
     rewrite(index, index.read_text(encoding="utf-8")[start:end], "")
-    app = build()
-    assert warnings(app) == [
+    result = rebuild()
+    assert result.warnings == [
         f"{srcdir / 'other.md'}:3: WARNING: undefined label: {label!r} [ref.ref]"
         for label in ["is-it-open", "joining-label"]
     ]
-    soup = page(app, "index.html")
+    soup = result.page("index.html")
     assert soup.find(id="is-it-open") is None
     assert soup.find(id="joining-label") is None
     assert "Is it free?" not in questions_of(json_ld(soup))
-    assert ref_links(app) == [
+    assert ref_links(result) == [
         ("index.html#what-is-the-bytecode-alliance", "What is the Bytecode Alliance?")
     ]
 
     # the entry comes back: so do the links to it
     shutil.copy(rootdir / "test-faq-myst" / "index.md", index)
     rewrite(index, "Is it open?", "Is it open?")
-    app = build()
-    assert app.warning.getvalue() == ""
-    assert ref_links(app)[1:] == [
+    result = rebuild()
+    assert result.warning_text == ""
+    assert ref_links(result)[1:] == [
         ("index.html#is-it-open", "Is it open?"),
         ("index.html#joining-label", "Is it open?"),
     ]
@@ -593,27 +574,25 @@ def test_incremental_build(make_app, app_params, rootdir: Path, parallel: int) -
 
 @pytest.mark.sphinx("html", testroot="faq-myst", srcdir="faq-myst-serial")
 def test_parallel_build_equals_serial(app: SphinxTestApp, make_app, tmp_path: Path) -> None:
-    def entries(app: SphinxTestApp) -> list[str]:
+    def entries(result: Build) -> list[str]:
         return [
             str(tag)
             for name in ["index.html", "other.html"]
-            for tag in page(app, name).select(
+            for tag in result.page(name).select(
                 "div.sa-faq, script[type='application/ld+json'], p:has(a)"
             )
         ]
 
-    serial = app
-    serial.build()
-    serial.cleanup()  # before the next app registers the same node classes
+    serial = built(app)
+    app.cleanup()  # before the next app registers the same node classes
     # the same sources, built into a folder of its own
-    parallel = make_app("html", srcdir=serial.srcdir, builddir=tmp_path, parallel=2)
-    parallel.build()
-    assert parallel.warning.getvalue() == ""
+    parallel = built(make_app("html", srcdir=serial.srcdir, builddir=tmp_path, parallel=2))
+    assert parallel.warning_text == ""
     assert entries(parallel) == entries(serial)
     assert len(entries(serial)) > len(ANCHORS)
-    assert parallel.env.domaindata["alliance"] == serial.env.domaindata["alliance"]
-    entries = parallel.env.get_domain("alliance").entries
-    assert {docname: set(labels) for docname, labels in entries.items()} == {
+    assert parallel.app.env.domaindata["alliance"] == serial.app.env.domaindata["alliance"]
+    by_page = parallel.app.env.domaindata["alliance"]["entries"]
+    assert {docname: set(labels) for docname, labels in by_page.items()} == {
         "index": {"what-is-the-bytecode-alliance", "is-it-open", "joining-label", "hostile"}
         | {"nesting", "inner"},
         "other": {"where-links-go"},

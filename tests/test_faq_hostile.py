@@ -16,11 +16,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import faq_entry
 from docutils import nodes
+from docutils.utils import new_document
 from sphinx import locale
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+from support import Build, built, faq_entry, one
 
 import sphinx_alliance
 from sphinx_alliance.faq import (
@@ -72,27 +72,26 @@ QUESTIONS = {
 }
 
 
-def faq_warnings(app: SphinxTestApp) -> list[str]:
-    lines = strip_escape_sequences(app.warning.getvalue()).splitlines()
-    return [line for line in lines if line.endswith("[alliance.faq]")]
+def faq_warnings(result: Build) -> list[str]:
+    return [line for line in result.warnings if line.endswith("[alliance.faq]")]
 
 
-def expected(app: SphinxTestApp, warnings: list[tuple[str, str, str]]) -> list[str]:
+def expected(result: Build, warnings: list[tuple[str, str, str]]) -> list[str]:
     """Each warning at the line of its entry, as Sphinx prints it."""
     lines = []
     for filename, text, message in warnings:
-        source = (app.srcdir / filename).read_text(encoding="utf-8")
+        source = (result.srcdir / filename).read_text(encoding="utf-8")
         line = source[: source.index(text)].count("\n") + 1
         lines.append(
-            f"{app.srcdir / filename}:{line}: WARNING: faq question: {message} [alliance.faq]"
+            f"{result.srcdir / filename}:{line}: WARNING: faq question: {message} [alliance.faq]"
         )
     return sorted(lines)
 
 
-def output_text(app: SphinxTestApp) -> str:
+def output_text(result: Build) -> str:
     return "\n".join(
         path.read_text(encoding="utf-8", errors="replace")
-        for path in app.outdir.rglob("*")
+        for path in result.outdir.rglob("*")
         if path.is_file() and path.suffix not in {".png", ".svg", ".woff", ".woff2", ".gif"}
     )
 
@@ -115,7 +114,7 @@ def check_html_page(page: Path, xml: bool) -> BeautifulSoup:
     for summary in summaries:
         check_inert(summary)
     (script,) = soup.find_all("script", type="application/ld+json")
-    names = [item["name"] for item in json.loads(script.string)["mainEntity"]]
+    names = [item["name"] for item in json.loads(script.get_text())["mainEntity"]]
     assert names == [summary.get_text() for summary in summaries]
     return soup
 
@@ -128,33 +127,33 @@ def check_html_page(page: Path, xml: bool) -> BeautifulSoup:
     ],
 )
 def test_every_builder_warns_and_keeps_every_entry(app: SphinxTestApp, builder: str) -> None:
-    app.build()
-    warnings = faq_warnings(app)
-    assert sorted(set(warnings)) == expected(app, WARNINGS)
+    result = built(app)
+    warnings = faq_warnings(result)
+    assert sorted(set(warnings)) == expected(result, WARNINGS)
     # epub resolves the root document again for its table of contents, and repeats its
     # post-transform warnings (Sphinx's own "undefined label" too)
     assert len(warnings) == len(set(warnings)) or builder == "epub"
-    output = output_text(app)
+    output = output_text(result)
     for answer in ANSWERS:
         assert f"Answer {answer}" in output
     assert "\ufffd\ufffd\ufffd and \U0001f642" in output or builder == "gettext"
     if builder in {"html", "epub"}:
         pages = {
-            name: app.outdir / f"{name}.{app.builder.out_suffix.lstrip('.')}"
+            name: result.outdir / f"{name}.{'xhtml' if builder == 'epub' else 'html'}"
             for name in ("index", "myst")
         }
         index, myst = (check_html_page(page, xml=builder == "epub") for page in pages.values())
         shown = {s["id"]: s.get_text() for s in index.select("summary") + myst.select("summary")}
         assert {anchor: shown[anchor] for anchor in QUESTIONS} == QUESTIONS
-        assert faq_entry(index, "characters").details["open"] == "open"
-        assert faq_entry(index, "role").select_one("summary span.html")  # the role's class kept
-        assert faq_entry(myst, "mail").select_one("summary span.cls")
+        assert one(faq_entry(index, "characters"), ":scope > details")["open"] == "open"
+        assert faq_entry(index, "role").select("summary span.html")  # the role's class kept
+        assert faq_entry(myst, "mail").select("summary span.cls")
         # raw HTML in a MyST answer is the author's: MyST passes it through
         assert (
-            faq_entry(myst, "inline-html").select_one(".sa-faq-answer kbd").get_text()
+            one(faq_entry(myst, "inline-html"), ".sa-faq-answer kbd").get_text()
             == "passed through"
         )
-        ref = myst.select_one("p a.reference.internal")
+        ref = myst.select("p a.reference.internal")[0]
         assert ref.get_text() == QUESTIONS["characters"]
 
 
@@ -162,11 +161,11 @@ def test_every_builder_warns_and_keeps_every_entry(app: SphinxTestApp, builder: 
     "html", testroot="faq-hostile", srcdir="faq-hostile-de", confoverrides={"language": "de"}
 )
 def test_translated_questions_are_checked(app: SphinxTestApp) -> None:
-    app.build()
-    assert sorted(faq_warnings(app)) == expected(app, WARNINGS + TRANSLATED)
+    result = built(app)
+    assert sorted(faq_warnings(result)) == expected(result, WARNINGS + TRANSLATED)
     for page, anchor in [("index.html", "translated"), ("myst.html", "translated-myst")]:
-        soup = check_html_page(app.outdir / page, xml=False)
-        summary = soup.find(id=anchor)
+        soup = check_html_page(result.outdir / page, xml=False)
+        summary = one(soup, f"#{anchor}")
         assert summary.get_text().startswith("Übersetzt <script>alert(1)</script> mit")
         assert summary.find("a") is None
 
@@ -183,8 +182,7 @@ def test_permalink_title_is_translatable(app: SphinxTestApp) -> None:
         write_mo(file, catalog)
     # as a translation shipped in the package's locale folder would be loaded
     locale.init([app.srcdir / "locale"], "de", MESSAGE_CATALOG)
-    app.build()
-    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = built(app).page("index.html")
     titles = {link["title"] for link in soup.select("a.sa-faq-permalink")}
     assert titles == {"Link zu dieser Frage"}
 
@@ -198,7 +196,7 @@ def test_pot_lists_every_translatable_string() -> None:
 
 
 def test_json_ld_escapes_what_html_and_xml_cannot_hold() -> None:
-    document = nodes.document(None, None)
+    document = new_document("<test>")
     answer_text = "Lone \ud800, \x01, \ufffe, \U0001fffe, </script> & \U0001f642."
     document += alliance_faq_entry(
         "",

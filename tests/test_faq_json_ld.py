@@ -10,8 +10,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import shown_text_of
 from sphinx.testing.util import SphinxTestApp
+from support import built, one, shown_text_of
 
 from sphinx_alliance.faq import shown_text
 
@@ -32,16 +32,19 @@ def check_json_ld_as_shown(pages: dict[str, BeautifulSoup]) -> None:
     for name, soup in pages.items():
         (script,) = soup.find_all("script", type="application/ld+json")
         # a character reference is not decoded inside <script>
-        assert "&" not in script.string, name
-        data = json.loads(script.string)
+        text = script.get_text()
+        assert "&" not in text, name
+        data = json.loads(text)
         entries = soup.select("div.sa-faq")
         answers = [item["acceptedAnswer"]["text"] for item in data["mainEntity"]]
         assert answers == ANSWERS[name]
-        assert "HIDDEN" not in script.string
-        shown = [shown_text_of(entry.select_one(".sa-faq-answer")) for entry in entries]
+        assert "HIDDEN" not in text
+        shown = [shown_text_of(one(entry, ".sa-faq-answer")) for entry in entries]
         assert [" ".join(answer.split()) for answer in answers] == shown
         questions = [" ".join(item["name"].split()) for item in data["mainEntity"]]
-        assert questions == [shown_text_of(entry.summary) for entry in entries]
+        assert questions == [
+            shown_text_of(one(entry, ":scope > details > summary")) for entry in entries
+        ]
 
 
 def sphinx_marks(builder: str, encoding: str) -> pytest.MarkDecorator:
@@ -62,12 +65,12 @@ def sphinx_marks(builder: str, encoding: str) -> pytest.MarkDecorator:
     ],
 )
 def test_json_ld_is_the_shown_text(app: SphinxTestApp, builder: str, encoding: str) -> None:
-    app.build()
-    assert app.warning.getvalue() == ""
+    result = built(app)
+    assert result.warning_text == ""
     suffix = ".xhtml" if builder == "epub" else ".html"
     pages = {
         name: BeautifulSoup(
-            (app.outdir / (name + suffix)).read_bytes().decode(encoding), "html.parser"
+            (result.outdir / (name + suffix)).read_bytes().decode(encoding), "html.parser"
         )
         for name in ANSWERS
     }

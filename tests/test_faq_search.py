@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import Tag
 from sphinx.testing.util import SphinxTestApp
-from test_faq import rewrite
+from support import Build, built, one, rewrite
 
 # (page, question, anchor) in the order Sphinx sorts the objects: by question
 OBJECTS = [
@@ -22,9 +22,9 @@ OBJECTS = [
 ]
 
 
-def search_index(app: SphinxTestApp) -> dict:
+def search_index(result: Build) -> dict:
     """The JSON that Sphinx writes into ``searchindex.js`` as ``Search.setIndex(...)``."""
-    text = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    text = result.text("searchindex.js")
     assert text.startswith("Search.setIndex(")
     return json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
 
@@ -62,27 +62,28 @@ def stored_form(index: dict, question: str) -> tuple[str, str]:
     raise AssertionError(question)
 
 
-def build(app: SphinxTestApp) -> SphinxTestApp:
-    app.build()
-    assert app.warning.getvalue() == ""
-    return app
+def built_cleanly(app: SphinxTestApp) -> Build:
+    """Build *app*, which must give no warning."""
+    result = built(app)
+    assert result.warning_text == ""
+    return result
 
 
-def target(app: SphinxTestApp, page: str, anchor: str):
-    soup = BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
-    return soup.find(id=anchor)
+def target(result: Build, page: str, anchor: str) -> Tag:
+    """The element of *page* with the id *anchor*."""
+    return one(result.page(page), f"[id={json.dumps(anchor)}]")
 
 
-def question_at(element) -> str:
+def question_at(element: Tag) -> str:
     """The question of the entry whose anchor is on *element*."""
-    assert element is not None
-    summary = element if element.name == "summary" else element.find("details").summary
+    summary = element if element.name == "summary" else one(element, "details summary")
     return summary.get_text()
 
 
 @pytest.mark.sphinx("html", testroot="faq-search")
 def test_each_question_is_a_search_object(app: SphinxTestApp) -> None:
-    index = search_index(build(app))
+    result = built_cleanly(app)
+    index = search_index(result)
     assert questions(index) == sorted(OBJECTS, key=lambda item: item[1])
     # the cases that searchtools.js rebuilds
     assert stored_form(index, "What is WASI 0.2?") == ("What is WASI 0", "what-is-wasi-0-2")
@@ -93,7 +94,7 @@ def test_each_question_is_a_search_object(app: SphinxTestApp) -> None:
     }
     # each anchor is the entry's, on its page
     for page, question, anchor in OBJECTS:
-        element = target(app, f"{page}.html", anchor)
+        element = target(result, f"{page}.html", anchor)
         assert question_at(element) == question
     # words only in an answer or a page still find the page
     for word, page in [("zeppelin", "guide/joining"), ("aardvark", "index")]:
@@ -103,10 +104,11 @@ def test_each_question_is_a_search_object(app: SphinxTestApp) -> None:
 
 @pytest.mark.sphinx("dirhtml", testroot="faq-search", srcdir="faq-search-dirhtml")
 def test_dirhtml(app: SphinxTestApp) -> None:
-    assert questions(search_index(build(app))) == sorted(OBJECTS, key=lambda item: item[1])
+    result = built_cleanly(app)
+    assert questions(search_index(result)) == sorted(OBJECTS, key=lambda item: item[1])
     for page, _, anchor in OBJECTS:
         path = "index.html" if page == "index" else f"{page}/index.html"
-        assert question_at(target(app, path, anchor)), anchor
+        assert question_at(target(result, path, anchor)), anchor
 
 
 @pytest.mark.sphinx(
@@ -116,21 +118,22 @@ def test_dirhtml(app: SphinxTestApp) -> None:
     confoverrides={"alliance_faq_search": False},
 )
 def test_option_turns_the_objects_off(app: SphinxTestApp) -> None:
-    index = search_index(build(app))
+    result = built_cleanly(app)
+    index = search_index(result)
     assert questions(index) == []
     docs = index["terms"]["zeppelin"]  # the answers are still page text
     assert index["docnames"].index("guide/joining") in (docs if isinstance(docs, list) else [docs])
-    inventory = (app.outdir / "objects.inv").read_bytes()
+    inventory = (result.outdir / "objects.inv").read_bytes()
     assert b"alliance:question" not in inventory
 
 
 @pytest.mark.sphinx("html", testroot="faq-search", srcdir="faq-search-serial")
 def test_parallel_build_equals_serial(app: SphinxTestApp, make_app, tmp_path: Path) -> None:
-    serial = build(app)
-    serial.cleanup()  # before the next app registers the same node classes
-    parallel = build(make_app("html", srcdir=serial.srcdir, builddir=tmp_path, parallel=2))
+    serial = built_cleanly(app)
+    app.cleanup()  # before the next app registers the same node classes
+    parallel = built_cleanly(make_app("html", srcdir=serial.srcdir, builddir=tmp_path, parallel=2))
     assert questions(search_index(parallel)) == questions(search_index(serial))
-    assert parallel.env.domaindata["alliance"] == serial.env.domaindata["alliance"]
+    assert parallel.app.env.domaindata["alliance"] == serial.app.env.domaindata["alliance"]
 
 
 @pytest.mark.sphinx("html", testroot="faq-search")
@@ -143,9 +146,9 @@ def test_parallel_build_equals_serial(app: SphinxTestApp, make_app, tmp_path: Pa
 )
 def test_incremental_build(make_app, app_params, parallel: int) -> None:
     def rebuild() -> list[tuple[str, str, str]]:
-        app = build(make_app(*app_params.args, **app_params.kwargs))
-        app.cleanup()  # before the next app registers the same node classes
-        return questions(search_index(app))
+        result = built_cleanly(make_app(*app_params.args, **app_params.kwargs))
+        result.app.cleanup()  # before the next app registers the same node classes
+        return questions(search_index(result))
 
     srcdir = app_params.kwargs["srcdir"]
     assert len(rebuild()) == len(OBJECTS)

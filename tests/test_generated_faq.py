@@ -21,16 +21,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import hang_guard, shown_text_of
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
+from support import build, one, shown_text_of
 
 ENTRIES = 100  # per page, so one example holds 200 entries
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]
@@ -109,7 +107,7 @@ MYST_PAYLOADS = [
 MARKUP = "*`_|\\[]<>{}:&!#~$=^+-.'\"()@/%"
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 TEXT = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters=MARKUP + LINE_BREAKS),
+    st.characters(exclude_categories=["Cs"], exclude_characters=MARKUP + LINE_BREAKS),
     max_size=12,
 )
 SOUP = st.text(st.sampled_from(MARKUP + "ab "), min_size=1, max_size=12)
@@ -225,7 +223,7 @@ def check_entries_inert(soup: BeautifulSoup, where: str) -> None:
             assert not [a for a in tag.attrs if a.lower().startswith("on")], (where, tag)
             for attribute in ("href", "src"):
                 value = tag.get(attribute)
-                if value is not None:
+                if isinstance(value, str):
                     assert not re.match(r"\s*[a-z][a-z0-9+.-]*:", value, re.I) or re.match(
                         r"https?:", value
                     ), (where, tag)
@@ -242,20 +240,23 @@ def check_html(app: SphinxTestApp, pages: list[Page], xml: bool) -> None:
         check_entries_inert(soup, generated.name)
         entries = soup.select("div.sa-faq")
         assert len(entries) == ENTRIES
-        answers = [shown_text_of(entry.select_one(".sa-faq-answer")) for entry in entries]
+        answers = [
+            shown_text_of(one(entry, ":scope > details > .sa-faq-answer")) for entry in entries
+        ]
         for answer, token in zip(answers, generated.tokens, strict=True):
             assert answer.startswith(f"Answer {token}."), (answer, token)
             assert "hidden" + token not in answer, answer  # or the property below is void
         scripts = soup.find_all("script", type="application/ld+json")
         assert len(scripts) <= 1  # none when no entry has both a question and an answer
-        assert not any("&" in script.string for script in scripts)  # <script> decodes none
+        assert not any("&" in script.get_text() for script in scripts)  # <script> decodes none
         # as a reader sees them: runs of white space collapsed
         in_json_ld = [
             (" ".join(item["name"].split()), " ".join(item["acceptedAnswer"]["text"].split()))
             for script in scripts
-            for item in json.loads(script.string)["mainEntity"]
+            for item in json.loads(script.get_text())["mainEntity"]
         ]
-        shown = zip([shown_text_of(entry.summary) for entry in entries], answers, strict=True)
+        questions = [shown_text_of(one(entry, ":scope > details > summary")) for entry in entries]
+        shown = zip(questions, answers, strict=True)
         assert in_json_ld == [(question, answer) for question, answer in shown if question]
 
 
@@ -270,24 +271,17 @@ def check_output(app: SphinxTestApp, pages: list[Page]) -> None:
         assert not missing, (app.builder.name, missing)
 
 
-def build(srcdir: Path, builder: str, pages: list[Page]) -> str:
+def build_and_check(srcdir: Path, builder: str, pages: list[Page]) -> str:
     # The other builders share one environment; gettext's (with versioning) is its own.
     builddir = srcdir / ("_build-gettext" if builder == "gettext" else "_build")
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, builddir=builddir, status=StringIO(), warning=StringIO()
-    )
-    try:
-        with hang_guard(HANG, f"the {builder} build"):
-            app.build()
-    finally:
-        app.cleanup()
-    warnings = strip_escape_sequences(app.warning.getvalue())
+    result = build(srcdir, builder, builddir=builddir, timeout=HANG)
+    warnings = result.warning_text
     assert "Exception occurred" not in warnings
     assert "Traceback" not in warnings
     if builder in {"html", "epub"}:
-        check_html(app, pages, xml=builder == "epub")
+        check_html(result.app, pages, xml=builder == "epub")
     else:
-        check_output(app, pages)
+        check_output(result.app, pages)
     return warnings
 
 
@@ -325,7 +319,7 @@ def test_generated_entries(
     (srcdir / "index.rst").write_text(f"Index\n=====\n\n.. toctree::\n\n{toctree}")
     for generated, suffix in zip(pages, [".rst", ".md"], strict=True):
         (srcdir / (generated.name + suffix)).write_text(generated.source, encoding="utf-8")
-    warnings = "".join(build(srcdir, builder, pages) for builder in BUILDERS)
+    warnings = "".join(build_and_check(srcdir, builder, pages) for builder in BUILDERS)
     for generated, suffix in zip(pages, [".rst", ".md"], strict=True):
         path = srcdir / (generated.name + suffix)
         warned = {

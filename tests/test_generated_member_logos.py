@@ -14,17 +14,15 @@ import os
 import random
 import re
 from dataclasses import dataclass, field
-from io import StringIO
 from pathlib import Path
 from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import hang_guard
 from hypothesis import given
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
+from support import attr, build
 
 BUILDERS = ["html", "epub", "text", "latex", "gettext"]
 INSTANCES = 160  # directive instances in one project
@@ -268,22 +266,6 @@ def write_project(srcdir: Path, instances: list) -> list[Instance]:
     return result
 
 
-def build(srcdir: Path, builder: str) -> str:
-    """Build in-process, so that an exception propagates; return the warnings."""
-    warnings = StringIO()
-    # The others write from the environment read by the first; gettext needs its own.
-    builddir = srcdir / ("_gettext" if builder == "gettext" else "_build")
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, builddir=builddir, status=StringIO(), warning=warnings
-    )
-    try:
-        with hang_guard(HANG, f"the {builder} build"):
-            app.build()
-    finally:
-        app.cleanup()
-    return re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
-
-
 def check_markup(page: BeautifulSoup) -> None:
     """No script, handler or dangerous URL that the input could have put there.
 
@@ -297,26 +279,28 @@ def check_markup(page: BeautifulSoup) -> None:
             url = str(tag.get(name, "")).strip().lower()
             assert not url.startswith(("javascript:", "data:", "vbscript:")), tag
     for script in page.find_all("script"):  # the input's scripts all call alert()
-        assert "alert" not in script.get_text() + script.get("src", ""), script
+        assert "alert" not in script.get_text() + str(script.get("src", "")), script
     for grid in page.select("ul.sa-member-logos"):
         assert not grid.find_all(["script", "svg", "iframe", "object"])
         for link in grid.find_all("a"):
-            assert link["href"].startswith(("http://", "https://")), link
+            assert attr(link, "href").startswith(("http://", "https://")), link
         for img in grid.find_all("img"):
-            if img["src"].startswith("data:"):
-                with urlopen(img["src"]) as logo:
+            src = attr(img, "src")
+            if src.startswith("data:"):
+                with urlopen(src) as logo:
                     assert logo.read() == LOGO_FILES["ok.svg"].encode(), img
             else:
-                assert img["src"].startswith("_images/"), img
+                assert src.startswith("_images/"), img
 
 
 def check_formats(page: BeautifulSoup, outdir: Path) -> None:
     """Each linked logo holds the format its name says, which a browser needs to show it."""
     for img in page.select("ul.sa-member-logos img"):
-        if img["src"].startswith("data:"):
+        src = attr(img, "src")
+        if src.startswith("data:"):
             continue  # ok.svg, checked by check_markup
-        content = (outdir / img["src"]).read_bytes()
-        suffix = Path(img["src"]).suffix
+        content = (outdir / src).read_bytes()
+        suffix = Path(src).suffix
         if suffix == ".png":
             assert content.startswith(b"\x89PNG\r\n\x1a\n"), img
         elif suffix == ".webp":
@@ -331,7 +315,7 @@ def grid_sizes(page: BeautifulSoup) -> dict[int, int]:
     for paragraph in page.find_all("p"):
         if match := re.fullmatch(r"Instance (\d+)\.", paragraph.get_text()):
             grid = paragraph.find_next_sibling()
-            if grid is not None and "sa-member-logos" in grid.get("class", []):
+            if grid is not None and "sa-member-logos" in grid.get_attribute_list("class"):
                 sizes[int(match[1])] = len(grid.find_all("li", recursive=False))
     return sizes
 
@@ -381,7 +365,9 @@ def test_generated_member_logos(tmp_path_factory, counts, shapes, members, seed)
     counts["entries"] += sum(len(item.entries) for item in instances)
 
     for builder in BUILDERS:
-        warnings = build(srcdir, builder)
+        # The others write from the environment read by the first; gettext needs its own.
+        builddir = srcdir / ("_gettext" if builder == "gettext" else "_build")
+        warnings = build(srcdir, builder, builddir=builddir, timeout=HANG).warning_text
         counts["builds"] += 1
         assert "Exception occurred" not in warnings
         ours = [line for line in warnings.splitlines() if "[alliance.member-logos]" in line]
@@ -391,7 +377,7 @@ def test_generated_member_logos(tmp_path_factory, counts, shapes, members, seed)
         if builder in {"html", "epub"}:
             suffix = ".html" if builder == "html" else ".xhtml"
             outdir = srcdir / "_build" / builder
-            sizes = {}
+            sizes: dict[int, int] = {}
             for name in ("rst", "md"):
                 path = outdir / f"{name}{suffix}"
                 if builder == "epub":

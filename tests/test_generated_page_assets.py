@@ -18,16 +18,13 @@ built by html, dirhtml, singlehtml, epub, text and latex. Properties, for every 
 
 import random
 import re
-from io import StringIO
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
-from conftest import hang_guard, parse_html
 from hypothesis import given
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
-from test_page_assets import loaded_files, name_of, used_files
+from support import build, hrefs, loaded_files, name_of, parse_html, used_files
 
 from sphinx_alliance.page_assets import BUILTIN_RULES, INLINE_LIMIT
 
@@ -92,7 +89,15 @@ WHEN_ENTRIES = [
     (b".x", False),
 ]
 BAD_NAMES = [1, None, ("tuple.css",), "", ".", "./", "*", "*.css", " spaced.css", 2.5]
-BAD_SPECS = [[".x"], ".x", None, {"wehn": []}, {1: True}, {"when": ".x"}, {"defer": "yes"}]
+BAD_SPECS: list[object] = [
+    [".x"],
+    ".x",
+    None,
+    {"wehn": []},
+    {1: True},
+    {"when": ".x"},
+    {"defer": "yes"},
+]
 FLAGS = st.sampled_from([{}, {"defer": True}, {"defer": False}, {"inline": True}])
 # Parts of a stylesheet: what XML, HTML and the inline rules care about.
 CSS_PARTS = [
@@ -122,6 +127,7 @@ def rules(draw: st.DrawFn) -> tuple[dict, set]:
             usable = False
         else:
             name = f"gen-{number}." + rng.choice(["css", "js"])
+        spec: Any  # a rule as a project writes it, usable or not
         if rng.random() < 0.2:
             spec = rng.choice(BAD_SPECS)
             usable = False
@@ -182,7 +188,7 @@ def check_html(outdir: Path, builder: str, stylesheets: dict[str, bytes]) -> Non
         # The book's navigation document is the epub builder's own, without stylesheets.
         if soup.head is None or page.name == "nav.xhtml":
             continue
-        links = {name_of(link["href"]) for link in soup.head.find_all("link", rel="stylesheet")}
+        links = {name_of(href) for href in hrefs(soup.head, "link[rel~=stylesheet]")}
         styles = [style.string or "" for style in soup.head.find_all("style")]
         assert not any("\ufeff" in style for style in styles), where
         for name, data in stylesheets.items():
@@ -192,16 +198,6 @@ def check_html(outdir: Path, builder: str, stylesheets: dict[str, bytes]) -> Non
             else:
                 assert expected in [style.strip() for style in styles], (where, name)
                 assert name not in links, (where, name)
-
-
-def build(srcdir: Path, builder: str) -> str:
-    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        with hang_guard(HANG, f"the {builder} build"):
-            app.build()
-    finally:
-        app.cleanup()
-    return strip_escape_sequences(app.warning.getvalue())
 
 
 @given(
@@ -232,7 +228,7 @@ def test_generated_rules_and_stylesheets(generated, sheets, inline_pygments, tmp
     for name, text in {**PAGES, **MODULES}.items():
         (srcdir / name).write_text(text)
     for builder in BUILDERS:
-        warnings = build(srcdir, builder)
+        warnings = build(srcdir, builder, timeout=HANG).warning_text
         assert "Traceback" not in warnings
         assert "Exception occurred" not in warnings
         warned = re.findall(r"WARNING: alliance_page_assets\[(.*?)\] in \S*conf\.py: ", warnings)

@@ -4,7 +4,6 @@ import os
 import re
 import struct
 import zlib
-from io import StringIO
 from pathlib import Path
 from urllib.request import urlopen
 from xml.etree import ElementTree
@@ -12,9 +11,9 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import parse_html
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
+from support import attr, build, built, first, parse_html
 
 from sphinx_alliance.member_logos import (
     EmbedSmallLogos,
@@ -47,13 +46,7 @@ def grid(page: BeautifulSoup) -> Tag:
 
 
 def names(ul: Tag) -> list[str]:
-    return [li.img["alt"] for li in ul.find_all("li", recursive=False)]
-
-
-def build(app) -> str:
-    """Build, and return the warnings without colours."""
-    app.build()
-    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [attr(first(li, "img"), "alt") for li in ul.find_all("li", recursive=False)]
 
 
 @pytest.mark.parametrize(
@@ -64,7 +57,7 @@ def build(app) -> str:
     ],
 )
 def test_grid_html(app, root):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
 
     page = parse_html(app.outdir / "index.html")
     ul = grid(page)
@@ -73,25 +66,26 @@ def test_grid_html(app, root):
     assert names(ul) == SORTED  # "Gone Ltd" is inactive
     for li in ul.find_all("li", recursive=False):
         assert li["class"] == ["sa-member"]
-        link = li.find("a", recursive=False)
-        imgs = (link or li).find_all("img", recursive=False)
-        name = imgs[0]["alt"]
+        link = li.select_one(":scope > a")
+        imgs = (link or li).select(":scope > img")
+        name = attr(imgs[0], "alt")
         if HOMEPAGES[name] is None:
             assert link is None
         else:
-            assert link["href"] == HOMEPAGES[name]
+            assert link is not None
+            assert attr(link, "href") == HOMEPAGES[name]
             assert link["class"] == ["reference", "external"]
         for img in imgs:
-            assert img["alt"] == name
+            assert attr(img, "alt") == name
             assert (img["loading"], img["decoding"]) == ("lazy", "async")
-            assert img["src"].startswith("_images/")
-            assert (app.outdir / img["src"]).is_file()
-            assert f"{img['width']}x{img['height']}" == SIZES[Path(img["src"]).name]
+            assert attr(img, "src").startswith("_images/")
+            assert (app.outdir / attr(img, "src")).is_file()
+            assert f"{img['width']}x{img['height']}" == SIZES[Path(attr(img, "src")).name]
         if name == "Alpha":
             light, dark = imgs
             assert light["class"] == ["sa-member-logo", "only-light"]
             assert dark["class"] == ["sa-member-logo", "only-dark"]
-            assert (Path(light["src"]).name, Path(dark["src"]).name) == (
+            assert (Path(attr(light, "src")).name, Path(attr(dark, "src")).name) == (
                 "square.svg",
                 "square-dark.svg",
             )
@@ -105,9 +99,9 @@ def test_grid_html(app, root):
 
     inline = grid(parse_html(app.outdir / "inline.html"))
     assert names(inline) == ["Inline One", "Rooted"]
-    assert inline.find("img", alt="Rooted")["src"] == "_images/tiny.png"  # "/" is the srcdir
+    assert attr(first(inline, "img[alt=Rooted]"), "src") == "_images/tiny.png"  # "/" is the srcdir
     (img,) = inline.select("a[href='http://one.example'] > img")
-    assert (img["alt"], img["src"], img["width"], img["height"]) == (
+    assert (attr(img, "alt"), attr(img, "src"), img["width"], img["height"]) == (
         "Inline One",
         "_images/one.svg",
         "120",
@@ -116,7 +110,7 @@ def test_grid_html(app, root):
 
     def stylesheets(page: str) -> list[str]:
         links = parse_html(app.outdir / page).find_all("link", rel="stylesheet")
-        return [link["href"].split("?")[0] for link in links]
+        return [attr(link, "href").split("?")[0] for link in links]
 
     assert "_static/sphinx-alliance-member-logos.css" in stylesheets("index.html")
     assert "_static/sphinx-alliance-member-logos.css" not in stylesheets("other.html")
@@ -125,7 +119,7 @@ def test_grid_html(app, root):
 
 @pytest.mark.sphinx("html", testroot="member-logos-myst")
 def test_doctree(app):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     doctree = app.env.get_doctree("index")
     (grid_node,) = doctree.findall(alliance_member_logos)
     assert [node["name"] for node in grid_node.findall(alliance_member)] == SORTED
@@ -153,7 +147,7 @@ def test_doctree(app):
     ],
 )
 def test_images_copied_by_other_html_builders(app, builder):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     page = {
         "dirhtml": "index.html",
         "singlehtml": "index.html",
@@ -162,9 +156,9 @@ def test_images_copied_by_other_html_builders(app, builder):
     html = app.outdir / page
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
     imgs = soup.select("ul.sa-member-logos img.sa-member-logo")
-    assert {img["alt"] for img in imgs} >= set(SORTED)
+    assert {attr(img, "alt") for img in imgs} >= set(SORTED)
     for img in imgs:
-        assert (html.parent / img["src"]).is_file()
+        assert (html.parent / attr(img, "src")).is_file()
 
 
 LOGO_FILES = {  # (alt, dark) -> the logo file of the rST root
@@ -198,7 +192,7 @@ def logos_by_file(outdir: Path, pages: str) -> dict[str, list[Tag]]:
     for page in outdir.glob(pages):
         for img in parse_html(page).select("ul.sa-member-logos img.sa-member-logo"):
             dark = "only-dark" in img["class"]
-            found.setdefault(LOGO_FILES[img["alt"], dark], []).append(img)
+            found.setdefault(LOGO_FILES[attr(img, "alt"), dark], []).append(img)
     return found
 
 
@@ -219,7 +213,7 @@ def logos_by_file(outdir: Path, pages: str) -> dict[str, list[Tag]]:
 )
 def test_logos_up_to_the_limit_are_data_uris(app, builder):
     (app.srcdir / "_data" / "wide.svg").write_text(HOSTILE_SVG, encoding="utf-8")
-    assert build(app) == ""
+    assert built(app).warning_text == ""
 
     found = logos_by_file(app.outdir, PAGES[builder])
     assert set(found) == set(LOGO_FILES.values())
@@ -229,18 +223,18 @@ def test_logos_up_to_the_limit_are_data_uris(app, builder):
             assert (img["loading"], img["decoding"]) == ("lazy", "async")
             assert f"{img['width']}x{img['height']}" == SIZES[Path(name).name]
             if name.endswith(".webp"):
-                assert not img["src"].startswith("data:")
+                assert not attr(img, "src").startswith("data:")
                 continue
-            assert img["src"].startswith(
+            assert attr(img, "src").startswith(
                 "data:image/svg+xml," if name.endswith(".svg") else "data:image/png;base64,"
             )
-            assert decoded(img["src"]) == content
+            assert decoded(attr(img, "src")) == content
     images = app.outdir / "_images"
     assert sorted(path.name for path in images.iterdir()) == ["banner.webp"]
     page = app.outdir / ("index.xhtml" if builder == "epub" else "index.html")
-    ul = parse_html(page).select_one("ul.sa-member-logos")  # singlehtml: of all pages
-    banner = ul.find("img", alt="Omega")
-    assert (page.parent / banner["src"]).resolve() == images.resolve() / "banner.webp"
+    ul = first(parse_html(page), "ul.sa-member-logos")  # singlehtml: of all pages
+    banner = first(ul, "img[alt=Omega]")
+    assert (page.parent / attr(banner, "src")).resolve() == images.resolve() / "banner.webp"
     if builder == "epub":  # the page must stay well-formed XML
         ElementTree.parse(page)
 
@@ -259,10 +253,10 @@ def test_logos_up_to_the_limit_are_data_uris(app, builder):
     confoverrides={"alliance_member_logos_embed_limit": 520},
 )
 def test_a_logo_of_exactly_the_limit_is_embedded(app):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     for banner in logos_by_file(app.outdir, "*.html")["_data/banner.webp"]:
-        assert banner["src"].startswith("data:image/webp;base64,")
-        assert decoded(banner["src"]) == (app.srcdir / "_data" / "banner.webp").read_bytes()
+        assert attr(banner, "src").startswith("data:image/webp;base64,")
+        assert decoded(attr(banner, "src")) == (app.srcdir / "_data" / "banner.webp").read_bytes()
     assert not (app.outdir / "_images").exists()
 
 
@@ -275,14 +269,13 @@ def test_a_logo_of_exactly_the_limit_is_embedded(app):
 def test_a_logo_gone_before_writing_stays_a_link(app):
     gone = app.srcdir / "_data" / "wide.svg"
     app.connect("env-updated", lambda app, env: gone.unlink())
-    warnings = build(app)
-    # Sphinx's own warning: the file it was asked to copy is gone.
-    assert warnings.count("WARNING") == 1
-    assert "cannot copy image file" in warnings
-    assert "wide.svg" in warnings
+    # Sphinx's own warning, the only one: the file it was asked to copy is gone.
+    (warning,) = built(app).warnings
+    assert "WARNING: cannot copy image file" in warning
+    assert "wide.svg" in warning
     found = logos_by_file(app.outdir, "*.html")
-    assert [img["src"] for img in found["_data/wide.svg"]] == ["_images/wide.svg"] * 2
-    assert found["_data/square.svg"][0]["src"].startswith("data:")
+    assert [attr(img, "src") for img in found["_data/wide.svg"]] == ["_images/wide.svg"] * 2
+    assert attr(found["_data/square.svg"][0], "src").startswith("data:")
 
 
 @pytest.mark.sphinx("html", testroot="member-logos-rst", srcdir="member-logos-embed-bad")
@@ -292,13 +285,13 @@ def test_a_bad_embed_limit_warns_and_embeds_nothing(app_params, make_app, limit)
     with (kwargs["srcdir"] / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(f"alliance_member_logos_embed_limit = {limit!r}\n")
     app = make_app(*args, **kwargs)
-    assert build(app).splitlines() == [
+    assert built(app).warning_text.splitlines() == [
         "WARNING: alliance_member_logos_embed_limit must be a number of bytes (an int >= 0), "
         f"not {limit!r}; logos are not embedded (in {app.srcdir / 'conf.py'}) "
         "[alliance.member-logos]"
     ]
     for imgs in logos_by_file(app.outdir, "*.html").values():
-        assert all(img["src"].startswith("_images/") for img in imgs)
+        assert all(attr(img, "src").startswith("_images/") for img in imgs)
 
 
 @pytest.mark.sphinx(
@@ -308,11 +301,11 @@ def test_a_bad_embed_limit_warns_and_embeds_nothing(app_params, make_app, limit)
     confoverrides={"alliance_member_logos_embed_limit": 0},
 )
 def test_an_embed_limit_of_0_embeds_nothing(app):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     found = logos_by_file(app.outdir, "*.html")
     assert set(found) == set(LOGO_FILES.values())
     for imgs in found.values():
-        assert all((app.outdir / img["src"]).is_file() for img in imgs)
+        assert all((app.outdir / attr(img, "src")).is_file() for img in imgs)
 
 
 @pytest.mark.sphinx(
@@ -328,7 +321,7 @@ def test_an_embed_limit_of_0_embeds_nothing(app):
     ],
 )
 def test_builders_without_data_uris_do_not_embed(app, builder, pages):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     text = "".join(path.read_text(encoding="utf-8") for path in app.outdir.glob(pages))
     assert all(name in text for name in SORTED)
     assert "data:" not in text
@@ -338,7 +331,7 @@ def test_builders_without_data_uris_do_not_embed(app, builder, pages):
 
 @pytest.mark.sphinx("text", testroot="member-logos-rst", srcdir="member-logos-text")
 def test_text_builder_lists_names(app):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     assert re.findall(r"^\* (.+)$", text, flags=re.MULTILINE)[:4] == SORTED  # then the toctree
     ordered = (app.outdir / "file-order.txt").read_text(encoding="utf-8")
@@ -347,7 +340,7 @@ def test_text_builder_lists_names(app):
 
 @pytest.mark.sphinx("latex", testroot="member-logos-rst", srcdir="member-logos-latex")
 def test_latex_builder_links_names(app):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     (tex,) = app.outdir.glob("*.tex")
     latex = tex.read_text(encoding="utf-8")
     first_list = latex.split(r"\begin{itemize}", 1)[1].split(r"\end{itemize}", 1)[0]
@@ -384,7 +377,7 @@ def test_latex_builder_links_names(app):
     ],
 )
 def test_other_builders_get_a_list(app, builder, link):
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     (output,) = app.outdir.glob({"man": "*.1", "texinfo": "*.texi", "xml": "index.xml"}[builder])
     text = output.read_text(encoding="utf-8")
     assert re.search(link, text)
@@ -447,24 +440,20 @@ def test_a_logo_that_is_not_what_its_name_says_is_left_out(tmp_path: Path) -> No
         'extensions = ["sphinx_alliance"]\nalliance_member_logos_embed_limit = 4096\n'
     )
     (tmp_path / "index.rst").write_text("Logos\n=====\n\n.. member-logos:: members.yml\n")
-    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
-    try:
-        warnings = build(app)
-    finally:
-        app.cleanup()
+    result = build(tmp_path)
     expected = [
         f"{tmp_path}/members.yml:{2 * number + 2}: WARNING: member-logos: member 'M {name}': "
         f"logo {name!r} holds {holds} as its name says; entry left out [alliance.member-logos]"
         for number, (name, (_, holds)) in enumerate(LOGO_CONTENTS.items())
         if holds is not None
     ]
-    assert warning_lines(warnings) == expected
-    ul = grid(parse_html(app.outdir / "index.html"))
+    assert result.warnings == expected
+    ul = grid(result.page("index.html"))
     accepted = [name for name, (_, holds) in LOGO_CONTENTS.items() if holds is None]
     assert names(ul) == sorted(f"M {name}" for name in accepted)
     for img in ul.find_all("img"):
-        expected_type = "svg+xml" if img["alt"].endswith(".svg") else "png"
-        assert img["src"].startswith(f"data:image/{expected_type}"), img
+        expected_type = "svg+xml" if attr(img, "alt").endswith(".svg") else "png"
+        assert attr(img, "src").startswith(f"data:image/{expected_type}"), img
 
 
 @pytest.mark.sphinx("html", testroot="member-logos-upstream")
@@ -476,89 +465,112 @@ def test_upstream_file_loads_unchanged(app):
     active = [entry["name"] for entry in entries if entry["active"]]
     assert 0 < len(active) < 36
 
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     ul = grid(parse_html(app.outdir / "index.html"))
     assert names(ul) == sorted(active, key=str.casefold)
     homepages = {entry["name"]: entry["homepage"].strip() for entry in entries}
     for li in ul.find_all("li", recursive=False):
-        assert li.a["href"] == homepages[li.img["alt"]]
-        assert (app.outdir / li.img["src"]).is_file()
-        expected = "160x40" if li.img["src"].endswith(".svg") else "8x4"
-        assert f"{li.img['width']}x{li.img['height']}" == expected
-
-
-def warning_lines(warnings: str) -> list[str]:
-    """One line per warning: its location and message (docutils errors span lines)."""
-    return [line for line in warnings.splitlines() if re.match(r"^\S+:\d+: (WARNING|ERROR)", line)]
+        assert attr(first(li, "a"), "href") == homepages[attr(first(li, "img"), "alt")]
+        assert (app.outdir / attr(first(li, "img"), "src")).is_file()
+        expected = "160x40" if attr(first(li, "img"), "src").endswith(".svg") else "8x4"
+        img = first(li, "img")
+        assert f"{img['width']}x{img['height']}" == expected
 
 
 BAD_ENTRIES = [  # (line in members.yml, message)
     (5, "a member must be a mapping (name: ..., logo: ...); entry left out"),
     (6, "missing 'name'; entry left out"),
     (7, "member 'No Logo': missing 'logo'; entry left out"),
-    (10, "member 'Maybe Active': 'active' must be true or false, not maybe"),
+    (10, "member 'Maybe Active': 'active' must be true or false, not maybe; entry left out"),
     (
         13,
         "member 'Typo': unknown key 'logo_drak' (allowed: name, logo, homepage, active, "
         "logo_dark); entry left out",
     ),
-    (15, "member 'Missing File': logo file 'nothere.svg' not found"),
+    (15, "member 'Missing File': logo file 'nothere.svg' not found; entry left out"),
     (
         18,
-        "member 'Script Homepage': homepage 'javascript:alert(1)' is not a valid http or https",
+        "member 'Script Homepage': homepage 'javascript:alert(1)' is not a valid http or https "
+        "URL; entry left out",
     ),
-    (21, "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not"),
-    (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file"),
-    (28, "member 'Not An SVG': logo 'broken.svg' holds HTML, not an SVG image as its name"),
+    (
+        21,
+        "member 'Data Homepage': homepage 'data:text/html,<script>alert(1)</script>' is not "
+        "a valid http or https URL; entry left out",
+    ),
+    (26, "member 'Gif Logo': logo 'good.gif' must be an SVG, PNG or WebP file; entry left out"),
+    (
+        28,
+        "member 'Not An SVG': logo 'broken.svg' holds HTML, not an SVG image as its name says; "
+        "entry left out",
+    ),
     (29, "'name' must be a non-empty string, not [a, list]; entry left out"),
     (32, "member 'Twice': duplicate key 'name'; entry left out"),
-    (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found"),
+    (36, "member 'Missing Dark': logo file 'gone-dark.svg' not found; entry left out"),
     (37, "'name' must be a non-empty string, not 1984; entry left out"),
-    (41, "member 'Bad Date': 'active' must be true or false, not 2024-13-45"),
-    (44, "member 'Empty Homepage': 'homepage' must be a non-empty string, not an empty value"),
-    (50, "member 'Quote Homepage': homepage 'https://quote.example/?q=\"><script>"),
+    (41, "member 'Bad Date': 'active' must be true or false, not 2024-13-45; entry left out"),
+    (
+        44,
+        "member 'Empty Homepage': 'homepage' must be a non-empty string, not an empty value; "
+        "entry left out",
+    ),
+    (
+        50,
+        "member 'Quote Homepage': homepage "
+        "'https://quote.example/?q=\"><script>alert(1)</script>' is not a valid http or https "
+        "URL; entry left out",
+    ),
+]
+SORT_CHOICES = """:sort: 'random' ignored: "random" unknown; choose from "name", or "none\""""
+INVALID_YAML = "invalid YAML: expected <block end>, but found '<block sequence start>'"
+OTHER_FILES = [  # (location, message): the problems of the other files, one warning each
+    ("missing.rst:4", "member-logos: cannot read data file 'nope.yml': No such file or directory"),
+    # syntax.yml is used twice
+    *[("syntax.yml:3", "member-logos: " + INVALID_YAML)] * 2,
+    ("not-a-list.yml:2", "member-logos: the data must be a list of members (- name: ...)"),
+    ("both.rst:4", "member-logos: both a data file and a body were given; the body is ignored"),
+    ("empty.rst:4", "member-logos: give a data file, or the data as the directive's body"),
+    (
+        "body-rst.rst:10",
+        "member-logos: member 'Body Typo': homepage 'ftp://files.example' is not a valid http "
+        "or https URL; entry left out",
+    ),
+    (
+        "body-myst.md:12",
+        "member-logos: member 'Body Typo': homepage 'ftp://files.example' is not a valid http "
+        "or https URL; entry left out",
+    ),
+    # An invalid option value or an unknown option: the same warning in both syntaxes.
+    ("option-rst.rst:4", "member-logos " + SORT_CHOICES),
+    ("option-myst.md:3", "member-logos " + SORT_CHOICES),
+    (
+        "option-rst.rst:4",
+        "member-logos: unknown option 'sortt' ignored (known: class, logos, sort)",
+    ),
 ]
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 @pytest.mark.sphinx("html", testroot="member-logos-bad")
-def test_bad_input_warns_with_file_and_line(app):
-    lines = warning_lines(build(app))
-    srcdir = str(app.srcdir)
-
-    def expect(location: str, message: str) -> None:
-        found = [line for line in lines if line.startswith(f"{srcdir}/{location}: ")]
-        assert any(message in line for line in found), (location, message, lines)
-
-    for line, message in BAD_ENTRIES:
-        expect(f"members.yml:{line}", f"WARNING: member-logos: {message}")
-    expect("missing.rst:4", "cannot read data file 'nope.yml': No such file or directory")
-    expect("syntax.yml:3", "invalid YAML: expected <block end>, but found")
-    expect("not-a-list.yml:2", "the data must be a list of members")
-    expect("both.rst:4", "both a data file and a body were given; the body is ignored")
-    expect("empty.rst:4", "give a data file, or the data as the directive's body")
-    expect("body-rst.rst:10", "member 'Body Typo': homepage 'ftp://files.example' is not a valid")
-    expect("body-myst.md:12", "member 'Body Typo': homepage 'ftp://files.example' is not a valid")
-    # An invalid option value or an unknown option: the same warning in both syntaxes.
-    invalid_sort = """member-logos :sort: 'random' ignored: "random" unknown; choose from"""
-    expect("option-rst.rst:4", invalid_sort)
-    expect("option-myst.md:3", invalid_sort)
-    expect("option-rst.rst:4", "member-logos: unknown option 'sortt' ignored (known: ")
-    # One warning per problem, each typed so that it can be suppressed.
-    ours = [line for line in lines if "WARNING: member-logos:" in line]
-    assert all(line.endswith("[alliance.member-logos]") for line in ours)
-    assert len(lines) == len(BAD_ENTRIES) + 11  # syntax.yml is used twice
+def test_bad_input_warns_with_file_and_line(app: SphinxTestApp) -> None:
+    result = built(app)
+    expected = [(f"members.yml:{line}", f"member-logos: {text}") for line, text in BAD_ENTRIES]
+    # One warning per problem, each typed so that it can be suppressed, nothing else.
+    assert sorted(result.warnings) == sorted(
+        f"{result.srcdir}/{location}: WARNING: {message} [alliance.member-logos]"
+        for location, message in expected + OTHER_FILES
+    )
 
     # The good entries still render; names and URLs are escaped data.
     page = parse_html(app.outdir / "index.html")
     ul = grid(page)
     assert names(ul) == [HOSTILE, "Good", "Scripted SVG"]
-    assert [img["alt"] for img in ul.find_all("img")] == [HOSTILE, "Good", "Scripted SVG"]
+    assert [attr(img, "alt") for img in ul.find_all("img")] == [HOSTILE, "Good", "Scripted SVG"]
     assert ul.find("img", src="x") is None
     # An SVG is only ever an <img>, where its scripts do not run; it is never inlined.
     assert ul.find_all(["script", "svg"]) == []
-    assert page.find("img", alt="Scripted SVG")["src"] == "_images/scripted.svg"
-    assert ul.a["href"] == "https://hostile.example/?q='onmouseover='alert(1)"
+    assert attr(first(page, "img[alt='Scripted SVG']"), "src") == "_images/scripted.svg"
+    assert attr(first(ul, "a"), "href") == "https://hostile.example/?q='onmouseover='alert(1)"
     assert names(grid(parse_html(app.outdir / "option-myst.html"))) == ["Good", "Zed"]
     assert names(grid(parse_html(app.outdir / "body-myst.html"))) == ["Good"]
     assert names(grid(parse_html(app.outdir / "option-rst.html"))) == ["Good"]
@@ -575,7 +587,7 @@ def test_incremental_rebuild(app):
     srcdir = app.srcdir
     read: list[str] = []
     app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-    assert build(app) == ""
+    assert built(app).warning_text == ""
     assert sorted(read) == ["file-order", "index", "inline", "other"]
 
     read.clear()
@@ -592,12 +604,13 @@ def test_incremental_rebuild(app):
     )
     app.build()
     assert read == ["inline"]
-    img = grid(parse_html(app.outdir / "inline.html")).find("img", alt="Inline One")
+    img = first(grid(parse_html(app.outdir / "inline.html")), "img[alt='Inline One']")
     assert img["width"] == "150"
     assert app.warning.getvalue() == ""
 
 
-HOSTILE_WARNINGS = [  # (location, start of the message after "member-logos: ")
+# (location, start of the message after "member-logos: ")
+HOSTILE_WARNINGS: list[tuple[str, str | re.Pattern[str]]] = [
     ("numbers.yml:4", "'name' must be a non-empty string, not 0xffffffff"),
     ("numbers.yml:6", "'name' must be a non-empty string, not 1:1:1:1:1"),
     ("numbers.yml:10", "member 'Laughs': 'homepage' must be a non-empty string, not [&a0 [x,"),
@@ -666,7 +679,7 @@ def add_hostile_files(srcdir: Path) -> None:
 def test_hostile_data_warns_in_every_builder(app, builder):
     srcdir = app.srcdir
     add_hostile_files(srcdir)
-    warnings = build(app)  # an exception would propagate
+    warnings = built(app).warning_text  # an exception would propagate
 
     found = re.findall(
         r"^(\S+):(\d+): WARNING: member-logos: (.*) \[alliance\.member-logos\]$",

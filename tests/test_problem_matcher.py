@@ -15,13 +15,11 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DOCS, REPO
-from sphinx.testing.util import SphinxTestApp
+from support import DOCS, REPO, build
 
 MATCHER = REPO / ".github" / "problem-matchers" / "sphinx.json"
 WORKFLOW = REPO / ".github" / "workflows" / "ci.yml"
@@ -227,7 +225,7 @@ def test_each_mistake_is_an_annotation_on_its_line(tmp_path_factory):
     assert len(found) == len(problems) >= len(expected)
     assert all(a.file and a.line for a in found), found
     # The build names files by their absolute path; the runner makes them relative.
-    assert all(a.file.startswith("docs/") for a in found)
+    assert all(a.file and a.file.startswith("docs/") for a in found)
 
 
 def test_docutils_errors_are_error_annotations(tmp_path):
@@ -235,14 +233,10 @@ def test_docutils_errors_are_error_annotations(tmp_path):
     (tmp_path / "index.rst").write_text(
         "Title\n=====\n\n.. fqa:: Misspelled?\n\n=======\n Other\n\nText.\n"
     )
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    result = build(tmp_path)
     # docutils' errors span lines: the first one, with the location, is the annotation.
-    found = annotations(warnings.getvalue(), tmp_path)
+    # The stream as written (a runner's log is no terminal either), not un-coloured.
+    found = annotations(result.app.warning.getvalue(), tmp_path)
     assert [(a.file, a.line, a.severity, a.message) for a in found] == [
         ("index.rst", 4, "error", 'Unknown directive type "fqa".'),
         ("index.rst", 6, "error", "Missing matching underline for section title overline."),

@@ -5,8 +5,8 @@ import re
 
 import pytest
 import yaml
-from conftest import REPO, build_site, parse_html
 from jsonschema import Draft7Validator
+from support import REPO, build_site, parse_html
 
 # Read the Docs' public JSON schema of the v2 configuration file.
 SCHEMA = REPO / "tests" / "data" / "readthedocs-v2.schema.json"
@@ -28,6 +28,7 @@ def test_config_builds_the_docs_from_the_lock_file_with_the_makefiles_uv(config)
     assert config["build"]["tools"]["python"] == "3.13"
     (install_uv,) = config["build"]["jobs"]["post_create_environment"]
     makefile_uv = re.search(r"^UV_VERSION := (\S+)$", (REPO / "Makefile").read_text(), re.M)
+    assert makefile_uv is not None
     assert install_uv == f"python -m pip install uv=={makefile_uv[1]}"
     (install,) = config["build"]["jobs"]["install"]
     assert install.startswith("UV_PROJECT_ENVIRONMENT=$READTHEDOCS_VIRTUALENV_PATH ")

@@ -4,16 +4,15 @@ The ``site`` fixture builds it with ``-q``, and fails if that prints anything at
 """
 
 import logging
-from io import StringIO
 
 import sphinx.util.logging
-from conftest import DOCS, parse_html
+from support import DOCS, build, one, parse_html
 
 
 def test_landing_page_builds_and_parses(site):
     page = parse_html(site / "index.html")
-    assert page.find("html")["lang"] == "en"
-    assert page.find("h1").get_text(strip=True).startswith("Bytecode Alliance")
+    assert one(page, "html")["lang"] == "en"
+    assert page.select("h1")[0].get_text(strip=True).startswith("Bytecode Alliance")
 
 
 class Recorder(logging.Handler):
@@ -27,7 +26,7 @@ class Recorder(logging.Handler):
         self.messages.append((record.name, record.getMessage()))
 
 
-def test_build_log_has_only_sphinx_progress(make_app, monkeypatch, tmp_path):
+def test_build_log_has_only_sphinx_progress(monkeypatch, tmp_path):
     """A normal build's log holds Sphinx's own messages, nothing from an extension or theme."""
     recorder = Recorder()
     setup = sphinx.util.logging.setup
@@ -37,9 +36,7 @@ def test_build_log_has_only_sphinx_progress(make_app, monkeypatch, tmp_path):
         logging.getLogger(sphinx.util.logging.NAMESPACE).addHandler(recorder)
 
     monkeypatch.setattr(sphinx.util.logging, "setup", setup_and_record)
-    status = StringIO()
-    app = make_app("html", srcdir=DOCS, builddir=tmp_path, status=status, warning=StringIO())
-    app.build()
+    result = build(DOCS, builddir=tmp_path)
     # Sphinx's own modules log as "sphinx." + their module name.
-    assert "build succeeded" in status.getvalue()
+    assert "build succeeded" in result.app.status.getvalue()
     assert [m for m in recorder.messages if not m[0].startswith("sphinx.sphinx.")] == []

@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import DOCS, build_site, faq_entry, parse_html
+from bs4 import Tag
+from support import DOCS, attr, build_site, faq_entry, first, hrefs, one, parse_html
 
 # The anchors of the current site's FAQ: links to them exist out in the world.
 FAQ_ANCHORS = (
@@ -58,12 +59,12 @@ def project_page(name: str) -> str:
     return f"projects/{name}.html"
 
 
-def links(site: Path, page: str, scope=None) -> set[tuple[str, str]]:
+def links(site: Path, page: str, scope: Tag | None = None) -> set[tuple[str, str]]:
     """Internal links of ``page`` (within ``scope``) as (page, fragment) from the site root."""
     soup = scope if scope is not None else parse_html(site / page)
     found = set()
-    for anchor in soup.find_all("a", href=True):
-        url = urlsplit(anchor["href"])
+    for href in hrefs(soup, "a[href]"):
+        url = urlsplit(href)
         if url.scheme:
             continue
         path = posixpath.join("/" + posixpath.dirname(page), url.path) if url.path else page
@@ -71,13 +72,13 @@ def links(site: Path, page: str, scope=None) -> set[tuple[str, str]]:
     return found
 
 
-def text(node) -> str:
+def text(node: Tag) -> str:
     return " ".join(node.get_text(" ", strip=True).split())
 
 
 def key_facts(site: Path, name: str) -> dict[str, str]:
-    table = parse_html(site / project_page(name)).find("table", class_="sa-key-facts")
-    return {text(row.th): text(row.td) for row in table.find_all("tr")}
+    table = one(parse_html(site / project_page(name)), "table.sa-key-facts")
+    return {text(one(row, "th")): text(one(row, "td")) for row in table.select("tr")}
 
 
 def test_every_faq_anchor_is_an_entry_of_the_landing_page(site):
@@ -93,12 +94,16 @@ def test_every_faq_anchor_is_an_entry_of_the_landing_page(site):
 def test_every_heading_of_the_landing_page_has_an_id(site):
     """Read the Docs' search makes a section of each heading, linked by its or its parent's id:
     each question (a heading in its summary) and each project named in an answer."""
-    main = parse_html(site / "index.html").select_one("[role=main]")
+    main = one(parse_html(site / "index.html"), "[role=main]")
     headings = main.find_all(re.compile(r"^h[1-6]$"))
     assert len(headings) > len(FAQ_ANCHORS)
     for heading in headings:
-        assert heading.get("id") or heading.parent.get("id"), heading
-    questions = [h.parent["id"] for h in headings if "sa-faq-heading" in h.get("class", [])]
+        assert heading.get("id") or (heading.parent and heading.parent.get("id")), heading
+    questions = [
+        attr(h.parent, "id")
+        for h in headings
+        if h.parent and "sa-faq-heading" in h.get_attribute_list("class")
+    ]
     assert tuple(questions) == FAQ_ANCHORS
 
 
@@ -138,15 +143,15 @@ def test_project_page_has_key_facts_and_review_date(site, name):
     assert list(key_facts(site, name)) == KEY_FACTS
     assert all(key_facts(site, name).values())
     data = yaml.safe_load((DOCS / "_data" / "projects.yml").read_text(encoding="utf-8"))
-    reviewed = parse_html(site / project_page(name)).find("p", class_="sa-reviewed")
+    reviewed = first(parse_html(site / project_page(name)), "p.sa-reviewed")
     assert data[name]["reviewed"].isoformat() in text(reviewed)
 
 
 def test_overview_compares_the_five_projects_from_the_same_data(site):
-    table = parse_html(site / "projects/index.html").find("table", class_="sa-projects-overview")
-    headers = [text(th) for th in table.thead.find_all("th")]
+    table = one(parse_html(site / "projects/index.html"), "table.sa-projects-overview")
+    headers = [text(th) for th in table.select("thead th")]
     assert headers == ["Project", "Status", "Execution modes", "Platforms"]
-    rows = table.tbody.find_all("tr")
+    rows = table.select("tbody tr")
     assert len(rows) == len(PROJECTS)
     for name, row in zip(PROJECTS, rows, strict=True):
         cells = dict(zip(headers, row.find_all("td"), strict=True))
@@ -158,13 +163,13 @@ def test_overview_compares_the_five_projects_from_the_same_data(site):
 
 
 def test_status_of_projects_that_changed(site):
-    lucet = text(parse_html(site / "projects/lucet.html").find("article"))
+    lucet = text(first(parse_html(site / "projects/lucet.html"), "article"))
     assert "end of life" in lucet
     assert (project_page("wasmtime"), "") in links(site, project_page("lucet"))
-    wamr = text(parse_html(site / "projects/wamr.html").find("article"))
+    wamr = text(first(parse_html(site / "projects/wamr.html"), "article"))
     assert "independent project" in wamr
     assert "July 2026" in wamr
-    enarx = text(parse_html(site / "projects/enarx.html").find("article"))
+    enarx = text(first(parse_html(site / "projects/enarx.html"), "article"))
     assert "hiatus" in enarx
 
 
@@ -178,7 +183,7 @@ def test_getting_started_snippets_get_a_copy_button(site, name):
 
 def navigation(site: Path, page: str) -> dict[str | None, set[str]]:
     """The pages the sidebar of ``page`` links, by caption (``None`` before the first)."""
-    tree = parse_html(site / page).find(class_="sidebar-tree")
+    tree = first(parse_html(site / page), ".sidebar-tree")
     groups: dict[str | None, set[str]] = {}
     caption = None
     for child in tree.find_all(["p", "ul"], recursive=False):
@@ -207,24 +212,24 @@ def test_reference_keeps_its_addresses(site):
 
 
 def test_contributing_page_explains_editing_and_links_the_reference(site):
-    article = parse_html(site / "contributing.html").find("article")
+    article = first(parse_html(site / "contributing.html"), "article")
     assert "make livehtml" in text(article)
     for anchor in ("faq-on-this-site", "member-on-this-site", "adding-a-page"):
         assert article.find("section", id=anchor), anchor
-    assert "docs/_data/members.yml" in text(article.find(id="member-on-this-site"))
+    assert "docs/_data/members.yml" in text(one(article, "#member-on-this-site"))
     linked = {path for path, _ in links(site, "contributing.html", article)}
     assert set(REFERENCE_PAGES) <= linked
 
 
 def test_landing_page_layout(site):
     page = parse_html(site / "index.html")
-    assert text(page.find("h1")).startswith("Bytecode Alliance")
-    assert page.find("h1").find_next_sibling(class_="sa-hero")
+    assert text(first(page, "h1")).startswith("Bytecode Alliance")
+    assert first(page, "h1").find_next_sibling(class_="sa-hero")
     assert page.select_one(".sa-hero img.sa-hero-wordmark")
-    assert "no-toc" in page.find(class_="toc-drawer")["class"]
-    join = page.select_one(".sa-join")
+    assert "no-toc" in first(page, ".toc-drawer").get_attribute_list("class")
+    join = first(page, ".sa-join")
     assert join.select_one("img.sa-join-illustration")
-    button = join.find("a", class_="sa-button")
+    button = first(join, "a.sa-button")
     assert text(button) == "Join Now"
     assert links(site, "index.html", join) == {("membership.html", "")}
     assert page.select("ul.sa-member-logos > li.sa-member")
@@ -235,7 +240,7 @@ def test_landing_page_layout(site):
 
 def test_membership_page_gives_the_contact_address(site):
     page = parse_html(site / "membership.html")
-    mail = page.find("a", href=lambda href: href.startswith("mailto:"))
+    mail = first(page, "a[href^='mailto:']")
     assert mail.get_text() == "hello@bytecodealliance.org"
 
 
@@ -254,23 +259,23 @@ def test_every_page_has_title_description_and_opengraph(site):
     assert {"index.html", "404.html", "membership.html", "projects/index.html"} <= set(pages)
     for page in pages:
         html = parse_html(site / page)
-        title = text(html.head.title)
+        title = text(one(html, "head > title"))
         assert title.endswith("Bytecode Alliance"), page
         descriptions = html.find_all("meta", attrs={"name": "description"})
         assert len(descriptions) == 1, page
-        assert len(descriptions[0]["content"]) > 40, page
+        assert len(attr(descriptions[0], "content")) > 40, page
         for prop in ("og:title", "og:description", "og:image", "og:url", "og:type"):
             tags = html.find_all("meta", property=prop)
             assert len(tags) == 1, (page, prop)
             assert tags[0]["content"], (page, prop)
-        image = html.find("meta", property="og:image")["content"]
+        image = attr(one(html, "meta[property='og:image']"), "content")
         assert (site / urlsplit(image).path.lstrip("/")).is_file(), page
 
 
 def test_favicon(site):
     assert (site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
-    icon = parse_html(site / "index.html").find("link", rel="icon")
-    assert (site / urlsplit(icon["href"]).path).is_file()
+    icon = first(parse_html(site / "index.html"), "link[rel~=icon]")
+    assert (site / urlsplit(attr(icon, "href")).path).is_file()
 
 
 def test_internal_links_resolve(site):
@@ -324,11 +329,11 @@ def test_404_page_follows_the_canonical_url(site_on_read_the_docs):
     for url in urls:
         assert url.startswith("/en/latest/"), url
         assert (site_on_read_the_docs / urlsplit(url).path.removeprefix("/en/latest/")).exists()
-    image = page.find("meta", property="og:image")["content"]
+    image = attr(one(page, "meta[property='og:image']"), "content")
     assert image == CANONICAL_URL + "_static/og-image.png"
 
 
 def test_landing_page_shares_its_own_description(site):
     html = parse_html(site / "index.html")
-    description = html.find("meta", attrs={"name": "description"})["content"]
-    assert html.find("meta", property="og:description")["content"] == description
+    description = attr(one(html, "meta[name=description]"), "content")
+    assert one(html, "meta[property='og:description']")["content"] == description

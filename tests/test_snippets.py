@@ -12,14 +12,12 @@ After an intended change, regenerate the stored files with pytest-regressions::
 
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, parse_html
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.testing.util import SphinxTestApp
+from support import DOCS, build, one, parse_html
 
 SNIPPETS = DOCS / "extension" / "snippets"
 EXPECTED = Path(__file__).parent / "snippets"
@@ -43,8 +41,6 @@ class Project:
         for snippet in (SNIPPETS / syntax).glob("*.txt"):
             page = srcdir / "extension" / (snippet.stem + SUFFIX[syntax])
             page.write_text(ORPHAN[syntax] + snippet.read_text(encoding="utf-8"))
-        warnings = StringIO()
-        app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
         self.doctrees: dict[str, str] = {}
 
         def keep(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -55,13 +51,8 @@ class Project:
             text = text.replace('="False"', '="0"').replace('="True"', '="1"')
             self.doctrees[name] = text
 
-        app.connect("doctree-resolved", keep)
-        try:
-            app.build()
-            self.warnings = warnings.getvalue()
-        finally:
-            # A second app while this one is alive would re-register every node class.
-            app.cleanup()
+        # The stream as written, compared whole with "" below.
+        self.warnings = build(srcdir, connect={"doctree-resolved": keep}).app.warning.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +108,7 @@ def test_reference_pages_show_both_sources_and_render_each_example(site, page, r
     results = html.select(f"article {rendered}")
     # Each source is a code block captioned with its syntax.
     sources = {
-        (block.select_one(".caption-text").get_text(), block.pre.get_text())
+        (one(block, ".caption-text").get_text(), one(block, "pre").get_text())
         for block in html.select("article div.literal-block-wrapper")
     }
     for name in names:

@@ -11,11 +11,11 @@ import re
 from io import StringIO
 
 import pytest
-from conftest import DOCS
 from docutils.languages import get_language
 from docutils.parsers.rst import directives
 from docutils.utils import new_document
 from sphinx.testing.util import SphinxTestApp
+from support import DOCS, build
 
 REFERENCE = DOCS / "extension"
 WARNINGS_PAGE = REFERENCE / "warnings.md"
@@ -226,16 +226,9 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     (srcdir / "disguised.png").write_text(LOGO)
     (srcdir / "folder.svg").mkdir()
     (srcdir / "loop").symlink_to("loop")
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    lines = re.findall(
-        r"WARNING: (.*) \[alliance\.(?:faq|member-logos|page-assets)\]", warnings.getvalue()
-    )
-    assert len(lines) >= 20, warnings.getvalue()
+    warnings = build(srcdir).warning_text
+    lines = re.findall(r"WARNING: (.*) \[alliance\.(?:faq|member-logos|page-assets)\]", warnings)
+    assert len(lines) >= 20, warnings
     return {normalize(line) for line in lines}
 
 
@@ -264,10 +257,12 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> dict:
             if value.name.startswith("alliance_")
         }
         language, document = get_language("en"), new_document("")
-        options = {
-            name: set(directives.directive(name, language, document)[0].option_spec)
-            for name in ("faq", "member-logos")
-        }
+        options = {}
+        for name in ("faq", "member-logos"):
+            directive, _ = directives.directive(name, language, document)
+            assert directive is not None, name
+            assert directive.option_spec is not None, name
+            options[name] = set(directive.option_spec)
     finally:
         app.cleanup()
     return {"config": config, "options": options}

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import REPO, faq_anchor, parse_html
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.testing.util import SphinxTestApp
-
-THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme"]
+from support import REPO, THEMES, attr, built, faq_anchor, hrefs, one
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -31,33 +30,33 @@ def check_faq(page: BeautifulSoup) -> None:
         assert answer["class"] == ["sa-faq-answer"]
         assert summary.find("a") is None
         assert "sa-faq-permalink" in permalink["class"]
-        assert permalink["href"] == "#" + summary["id"]
+        assert permalink["href"] == "#" + attr(summary, "id")
     looks, opened = entries
     assert summary_text(looks) == "What does an entry look like under this theme?"
-    assert looks.select_one("summary em").get_text() == "under this theme"
+    assert one(looks, "summary em").get_text() == "under this theme"
     assert [li.get_text(strip=True) for li in looks.select(".sa-faq-answer li")] == [
         "one item;",
         "another item.",
     ]
-    assert not looks.details.has_attr("open")
-    assert opened.details.has_attr("open")
+    assert not one(looks, ":scope > details").has_attr("open")
+    assert one(opened, ":scope > details").has_attr("open")
     assert "extra-class" in opened["class"]
 
     (script,) = page.find_all("script", type="application/ld+json")
-    data = json.loads(script.string)
+    data = json.loads(script.get_text())
     assert data["@type"] == "FAQPage"
     assert [q["name"] for q in data["mainEntity"]] == [summary_text(e) for e in entries]
 
 
 def summary_text(entry: Tag) -> str:
-    return " ".join(entry.select_one("summary").get_text().split())
+    return " ".join(one(entry, ":scope > details > summary").get_text().split())
 
 
 def check_member_logos(page: BeautifulSoup, html: Path) -> None:
     (grid,) = page.select("ul.sa-member-logos")
     alpha, zeta = grid.find_all("li", recursive=False)
     assert alpha["class"] == zeta["class"] == ["sa-member"]
-    link = alpha.find("a", recursive=False)
+    link = one(alpha, ":scope > a")
     assert link["href"] == "https://alpha.example"
     light, dark = link.find_all("img", recursive=False)
     assert "only-light" in light["class"]
@@ -71,11 +70,11 @@ def check_member_logos(page: BeautifulSoup, html: Path) -> None:
         assert img["alt"] == alt
         assert f"{img['width']}x{img['height']}" == size
         assert (img["loading"], img["decoding"]) == ("lazy", "async")
-        assert (html / img["src"]).is_file()
+        assert (html / attr(img, "src")).is_file()
 
 
 def check_assets(page: BeautifulSoup, html: Path) -> None:
-    stylesheets = {link["href"].split("?")[0] for link in page.find_all("link", rel="stylesheet")}
+    stylesheets = {name.split("?")[0] for name in hrefs(page, "link[rel~=stylesheet]")}
     assert {"_static/sphinx-alliance-faq.css", "_static/sphinx-alliance-member-logos.css"} <= (
         stylesheets
     )
@@ -135,11 +134,12 @@ def check_markup_with_vnu(page: BeautifulSoup, tmp_path: Path) -> None:
     ],
 )
 def test_directives_under_theme(app: SphinxTestApp, theme: str, tmp_path: Path) -> None:
-    app.build()
+    result = built(app)
+    assert isinstance(app.builder, StandaloneHTMLBuilder)
     assert app.builder.theme.name == theme
-    assert app.warning.getvalue() == ""
-    html = app.outdir
-    page = parse_html(html / "index.html")
+    assert result.warning_text == ""
+    html = result.outdir
+    page = result.page("index.html")
     check_faq(page)
     check_member_logos(page, html)
     check_assets(page, html)

@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, parse_html
+from support import REPO, attr, hrefs, parse_html
 
 STATIC = REPO / "sphinx_alliance" / "static"
 
@@ -137,8 +137,8 @@ def test_wheel_alone_builds_a_project_that_serves_the_css_and_js(dist, tmp_path,
     page = parse_html(html / "index.html")
     assert page.select("div.sa-faq > details > summary#installed-from-the-wheel")
     assert page.select("ul.sa-member-logos > li.sa-member img[alt='Example Corp']")
-    stylesheets = {link["href"].split("?")[0] for link in page.find_all("link", rel="stylesheet")}
-    scripts = {s["src"].split("?")[0]: s for s in page.find_all("script", src=True)}
+    stylesheets = {name.split("?")[0] for name in hrefs(page, "link[rel~=stylesheet]")}
+    scripts = {attr(s, "src").split("?")[0]: s for s in page.select("script[src]")}
     for name in static_files():
         shipped = installed / "sphinx_alliance" / "static" / name
         assert (html / "_static" / name).read_bytes() == shipped.read_bytes()

@@ -1,17 +1,14 @@
 """Fixtures for the browser tests: one Chromium per worker, the built sites served locally."""
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from support import ROOTS, build
 
 from .harness import DESKTOP, Record, Server, launch, serve, watch
-
-ROOTS = Path(__file__).parent.parent / "roots"
 
 
 @pytest.fixture(scope="session")
@@ -32,26 +29,8 @@ def served_site(site: Path) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """``roots/test-hostile`` built to HTML, with the warnings the build gave."""
-    out = tmp_path_factory.mktemp("hostile")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-q",
-            "-b",
-            "html",
-            "-d",
-            str(out / "doctrees"),
-            str(ROOTS / "test-hostile"),
-            str(out / "html"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out / "html", result.stderr
+    result = build(ROOTS / "test-hostile", builddir=tmp_path_factory.mktemp("hostile"))
+    return result.outdir, result.warning_text
 
 
 @pytest.fixture(scope="session")

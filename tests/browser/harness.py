@@ -11,10 +11,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Error, Page, Playwright, Request
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Error,
+    Page,
+    Playwright,
+    Request,
+    ViewportSize,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 # Playwright manages the profile itself: no --user-data-dir.
@@ -27,8 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 LOCAL_HOST = "127.0.0.1"
 # The WCAG 2.1 A and AA rules of axe-core, nothing from its best practices.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -44,6 +53,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_request(self, code="-", size="-") -> None:
         if isinstance(code, int) and code >= 400:
+            assert isinstance(self.server, _Server)
             self.server.errors.append(f"{code} {self.path}")
 
     def log_message(self, format, *args) -> None:
@@ -100,6 +110,16 @@ def is_local(url: str) -> bool:
     )
 
 
+class RequestSeen(Protocol):
+    """What ``NavigationCancels`` reads of a Playwright ``Request``."""
+
+    @property
+    def frame(self) -> object: ...
+    @property
+    def failure(self) -> str | None: ...
+    def is_navigation_request(self) -> bool: ...
+
+
 class NavigationCancels:
     """Tells the requests that the browser cancelled because their frame navigated away.
 
@@ -116,20 +136,20 @@ class NavigationCancels:
         self.issued: dict[object, int] = {}  # per request: its frame's navigations then
 
     @staticmethod
-    def _frame(request: Request) -> object:
+    def _frame(request: RequestSeen) -> object:
         try:
             return request.frame
         except Error:  # a service worker's request has no frame
             return None
 
-    def started(self, request: Request) -> None:
+    def started(self, request: RequestSeen) -> None:
         """Note a request as the browser sends it."""
         frame = self._frame(request)
         if request.is_navigation_request():
             self.navigations[frame] = self.navigations.get(frame, 0) + 1
         self.issued[request] = self.navigations.get(frame, 0)
 
-    def cancelled(self, request: Request) -> bool:
+    def cancelled(self, request: RequestSeen) -> bool:
         """Whether a failed request was aborted because its frame navigated since it started."""
         if request.failure != self.ABORTED or request not in self.issued:
             return False

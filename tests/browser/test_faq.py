@@ -3,8 +3,8 @@
 from urllib.parse import quote, urljoin
 
 import pytest
-from conftest import parse_html
 from playwright.sync_api import expect
+from support import parse_html
 
 pytestmark = pytest.mark.browser
 

@@ -4,29 +4,23 @@ Copy buttons where there is code, tabs, search and its highlighting, the theme's
 scripts (no console error), on ``roots/test-page-assets`` and on the site.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_themes import THEMES
+from support import ROOTS, THEMES, build
 
 from .harness import serve
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).parent.parent / "roots" / "test-page-assets"
+ROOT = ROOTS / "test-page-assets"
 SEARCH_RESULTS = "#search-results li a, .search li a"
 
 
-def build(srcdir: Path, out: Path, theme: str, page_assets: bool) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", f"html_theme={theme}",
-         "-D", f"alliance_page_assets={int(page_assets)}", str(srcdir), str(out)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return out
+def build_with(srcdir: Path, builddir: Path, theme: str, page_assets: bool) -> Path:
+    """Build *srcdir* under *theme*, page assets on or off: the HTML folder."""
+    options = {"html_theme": theme, "alliance_page_assets": page_assets}
+    return build(srcdir, builddir=builddir, confoverrides=options).outdir
 
 
 def observe(visit) -> dict:
@@ -61,7 +55,7 @@ def observe(visit) -> dict:
 def test_pages_work_under_every_theme_as_without_it(browse, tmp_path, theme):
     seen = {}
     for page_assets in (False, True):
-        out = build(ROOT, tmp_path / f"html-{page_assets}", theme, page_assets)
+        out = build_with(ROOT, tmp_path / f"html-{page_assets}", theme, page_assets)
         with serve(out) as server:
             seen[page_assets] = observe(browse(server))
     assert seen[True] == seen[False]
@@ -94,7 +88,7 @@ def test_site_keeps_theme_toggle_copy_buttons_and_search_highlighting(browse, se
     assert visit.problems() == []
 
 
-NAVIGATION = Path(__file__).parent.parent / "roots" / "test-page-assets-navigation"
+NAVIGATION = ROOTS / "test-page-assets-navigation"
 
 
 def observe_navigation(visit) -> dict:
@@ -121,7 +115,7 @@ def observe_navigation(visit) -> dict:
 def test_other_pages_content_and_source_pages_look_as_without_it(browse, tmp_path, theme):
     seen = {}
     for page_assets in (False, True):
-        out = build(NAVIGATION, tmp_path / f"html-{page_assets}", theme, page_assets)
+        out = build_with(NAVIGATION, tmp_path / f"html-{page_assets}", theme, page_assets)
         with serve(out) as server:
             seen[page_assets] = observe_navigation(browse(server))
     assert seen[True] == seen[False]

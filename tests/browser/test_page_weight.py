@@ -1,7 +1,7 @@
 """What the landing page costs a first-time visitor, and what our extension adds to it."""
 
 import pytest
-from conftest import parse_html
+from support import parse_html
 
 from .harness import DESKTOP, PHONE, load_lazy_images
 
@@ -33,7 +33,7 @@ def test_landing_page_weight_is_within_budget(browse, served_site):
     page = visit.page
     visit.goto(LANDING)
     load_lazy_images(page)
-    by_type = {}
+    by_type: dict[str, tuple[int, int]] = {}
     for request in visit.record.requests:
         sizes = request.sizes()
         count, weight = by_type.get(request.resource_type, (0, 0))
@@ -67,7 +67,7 @@ def test_our_css_is_inline_and_our_js_does_not_block_rendering(browse, served_si
     assert [
         page for page, soup in pages.items() if soup.select("link[href*='sphinx-alliance']")
     ] == []
-    styles = [style.string for style in pages[LANDING].head.find_all("style")]
+    styles = [style.string for style in pages[LANDING].select("head style")]
     for name in OUR_CSS:
         assert (site / "_static" / name).read_text().strip() in styles, name
     visit = browse(served_site)
