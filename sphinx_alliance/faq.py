@@ -49,7 +49,7 @@ from ._shared import (
     warn,
 )
 from .assets import add_assets_where_used
-from .options import TextOptions, text_options, unknown_options
+from .options import TextOptions, option_location, text_options, unknown_options
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -130,14 +130,17 @@ class FaqDirective(SphinxDirective):
     def _check_options(self, entry: alliance_faq_entry) -> None:
         """Warn about unknown options and bad values; set the entry's classes."""
         if unknown := unknown_options(self.options, self.option_spec):
-            warn("faq", f"faq: {unknown}", entry)
+            where = option_location(self, *set(self.options) - set(self.option_spec))
+            warn("faq", f"faq: {unknown}", where)
         if self.options.get("open"):
-            warn("faq", f"faq :open: takes no value; {self.options['open']!r} ignored", entry)
+            where = option_location(self, "open")
+            warn("faq", f"faq :open: takes no value; {self.options['open']!r} ignored", where)
         if "class" in self.options:
             try:
                 entry["classes"] += directives.class_option(self.options["class"])
             except ValueError as error:
-                warn("faq", f"faq :class: {self.options['class']!r} ignored: {error}", entry)
+                where = option_location(self, "class")
+                warn("faq", f"faq :class: {self.options['class']!r} ignored: {error}", where)
 
     def _set_anchor(self, entry: alliance_faq_entry, text: str) -> None:
         """Give *entry* its anchor (from ``:name:``, else *text*); register the name."""
@@ -166,7 +169,7 @@ class FaqDirective(SphinxDirective):
                 "faq",
                 f"faq :name: {name!r} is already used on this page{where}; "
                 f"this entry's anchor is {anchor!r}",
-                entry,
+                option_location(self, "name"),
             )
             return "", anchor
         usable = nodes.make_id(name)
@@ -176,7 +179,7 @@ class FaqDirective(SphinxDirective):
                 "faq",
                 f"faq :name: {self.options['name']!r} is not usable as an id; "
                 f"the anchor is {hint}",
-                entry,
+                option_location(self, "name"),
             )
         return name, usable or anchor
 

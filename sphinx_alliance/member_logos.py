@@ -53,7 +53,7 @@ from ._shared import (
     warn,
 )
 from .assets import add_assets_where_used
-from .options import TextOptions, text_options, unknown_options
+from .options import TextOptions, option_location, text_options, unknown_options
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -486,14 +486,14 @@ class MemberLogosDirective(SphinxDirective):
         self.set_source_info(grid)
         return [grid]
 
-    def warn(self, message: str) -> None:
-        """Warn at the directive's line."""
-        warn("member-logos", f"member-logos{message}", self.get_location())
+    def warn(self, message: str, *options: str) -> None:
+        """Warn at the line of the first of *options*, else at the directive's line."""
+        warn("member-logos", f"member-logos{message}", option_location(self, *options))
 
     def checked_options(self) -> dict[str, Any]:
         """The options converted; an unknown or invalid one warns and is ignored."""
         if unknown := unknown_options(self.options, self.option_spec):
-            self.warn(f": {unknown}")
+            self.warn(f": {unknown}", *set(self.options) - set(self.option_spec))
         checked = {}
         for key, convert in OPTION_CONVERTERS.items():
             if key in self.options:
@@ -503,7 +503,7 @@ class MemberLogosDirective(SphinxDirective):
                         checked[key] = resolve_file_name(self.env, checked[key])[0]
                 except (ValueError, OSError) as error:
                     value = excerpt(self.options[key])
-                    self.warn(f" :{key}: {value!r} ignored: {reason_of(error)}")
+                    self.warn(f" :{key}: {value!r} ignored: {reason_of(error)}", key)
         return checked
 
     def read_data(self) -> MemberData | None:

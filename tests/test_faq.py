@@ -374,8 +374,8 @@ BAD_INPUT = [
         "faq entry 'Where is the answer?' has no answer",
     ),
     (
-        "Second?",
-        "Second?",
+        ("Second?", ":name: dup"),
+        ("Second?", ":name: dup"),
         "faq :name: 'dup' is already used on this page (line {First?}); "
         "this entry's anchor is 'second'",
     ),
@@ -392,21 +392,25 @@ BAD_INPUT = [
         "give the entry a unique :name:",
     ),
     (
-        "Bad name?",
-        "Bad name?",
+        ":name: ???",
+        ":name: ???",
         "faq :name: '???' is not usable as an id; "
         "the anchor is 'bad-name', made from the question",
     ),
     (
-        "Capitals?",
-        "Capitals?",
+        ":name: Capital_Name",
+        ":name: Capital_Name",
         "faq :name: 'Capital_Name' is not usable as an id; the anchor is 'capital-name'",
     ),
-    ("Typo?", "Typo?", "faq: unknown option 'nmae' ignored (known: class, name, open)"),
-    ("Open with a value?", "Open with a value?", "faq :open: takes no value; 'false' ignored"),
     (
-        "Open with a value?",
-        "Open with a value?",
+        ":nmae: typo",
+        ":nmae: typo",
+        "faq: unknown option 'nmae' ignored (known: class, name, open)",
+    ),
+    (":open: false", ":open: false", "faq :open: takes no value; 'false' ignored"),
+    (
+        ":class: ???",
+        ":class: ???",
         "faq :class: '???' ignored: cannot make \"???\" into a class name",
     ),
     (
@@ -418,9 +422,11 @@ BAD_INPUT = [
 ]
 
 
-def line_of(source: str, text: str) -> int:
-    """The 1-based line where *text* starts (the first line holding it)."""
-    return source[: source.index(text)].count("\n") + 1
+def line_of(source: str, text: str | tuple[str, str]) -> int:
+    """The 1-based line where *text* starts (the first line holding it); for a pair
+    (before, text), the first line holding text after the first holding before."""
+    before, text = text if isinstance(text, tuple) else ("", text)
+    return source[: source.index(text, source.index(before))].count("\n") + 1
 
 
 @pytest.fixture(scope="module", params=["myst", "rst"])

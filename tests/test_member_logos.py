@@ -540,11 +540,12 @@ OTHER_FILES = [  # (location, message): the problems of the other files, one war
         "member-logos: member 'Body Typo': homepage 'ftp://files.example' is not a valid http "
         "or https URL; entry left out",
     ),
-    # An invalid option value or an unknown option: the same warning in both syntaxes.
-    ("option-rst.rst:4", "member-logos " + SORT_CHOICES),
-    ("option-myst.md:3", "member-logos " + SORT_CHOICES),
+    # An invalid option value or an unknown option: the same warning in both syntaxes, on
+    # the option's own line.
+    ("option-rst.rst:5", "member-logos " + SORT_CHOICES),
+    ("option-myst.md:4", "member-logos " + SORT_CHOICES),
     (
-        "option-rst.rst:4",
+        "option-rst.rst:6",
         "member-logos: unknown option 'sortt' ignored (known: class, logos, sort)",
     ),
 ]

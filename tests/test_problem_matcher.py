@@ -163,14 +163,14 @@ def make_check_on_broken_copy(
     line = replace_once(index, f":name: {second}\n", f":name: {first}\n")
     expected["reused :name:"] = (
         "docs/index.md",
-        line - 1,
+        line,
         "warning",
         f"faq :name: '{first}' is already used",
     )
     line = replace_once(index, ":name: how-to-join\n", ":name: how-to-join\n:opne:\n")
     expected["unknown directive option"] = (
         "docs/index.md",
-        line - 1,
+        line + 1,
         "warning",
         "faq: unknown option 'opne' ignored",
     )
