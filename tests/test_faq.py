@@ -362,7 +362,8 @@ def test_numfig_no_json_ld_no_permalinks(app: SphinxTestApp) -> None:
     assert [a.get_text() for a in links] == QUESTIONS[:1] + ["Is it open?"] * 2
 
 
-BAD_INPUT = [
+# (where in the MyST root, where in the rST root, message): see line_of
+BAD_INPUT: list[tuple[str | tuple[str, str], str | tuple[str, str], str]] = [
     (
         ":::{faq}\n",
         ".. faq::\n",
