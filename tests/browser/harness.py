@@ -93,15 +93,6 @@ def serve(directory: Path) -> Iterator[Server]:
         thread.join()
 
 
-@dataclass
-class Record:
-    """What a browser context did: its requests and everything that went wrong."""
-
-    requests: list = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    console: list[str] = field(default_factory=list)
-
-
 def is_local(url: str) -> bool:
     """Whether a request stays on the local server (data: and blob: never leave the page)."""
     parts = urlsplit(url)
@@ -111,29 +102,31 @@ def is_local(url: str) -> bool:
 
 
 class RequestSeen(Protocol):
-    """What ``NavigationCancels`` reads of a Playwright ``Request``."""
+    """What ``NavigationCancels`` and ``Record`` read of a Playwright ``Request``."""
 
+    @property
+    def url(self) -> str: ...
     @property
     def frame(self) -> object: ...
     @property
     def failure(self) -> str | None: ...
-    def is_navigation_request(self) -> bool: ...
 
 
 class NavigationCancels:
-    """Tells the requests that the browser cancelled because their frame navigated away.
+    """Tells the requests that the browser cancelled because their page was left.
 
     A page left while it loads (the test's next ``goto``, a clicked link) has its pending
-    requests, such as the favicon's, fail with ``net::ERR_ABORTED``: that is the browser
-    tidying up, not a problem of the page. A frame's navigation starts with its navigation
-    request, which comes before the cancelled requests fail.
+    requests fail with ``net::ERR_ABORTED``: that is the browser tidying up, not a problem
+    of the page. Such a request was sent while an earlier document of its frame was shown:
+    the favicon's, which Chromium asks for after the load, may even be sent after the next
+    navigation has started, so documents are counted as they commit, not as requested.
     """
 
     ABORTED = "net::ERR_ABORTED"
 
     def __init__(self) -> None:
-        self.navigations: dict[object, int] = {}  # per frame: navigations started
-        self.issued: dict[object, int] = {}  # per request: its frame's navigations then
+        self.documents: dict[object, int] = {}  # per frame: documents committed
+        self.issued: dict[object, int] = {}  # per request: its frame's documents then
 
     @staticmethod
     def _frame(request: RequestSeen) -> object:
@@ -142,18 +135,45 @@ class NavigationCancels:
         except Error:  # a service worker's request has no frame
             return None
 
+    def committed(self, frame: object) -> None:
+        """Note that *frame* shows a new document (Playwright's ``framenavigated``)."""
+        self.documents[frame] = self.documents.get(frame, 0) + 1
+
     def started(self, request: RequestSeen) -> None:
         """Note a request as the browser sends it."""
-        frame = self._frame(request)
-        if request.is_navigation_request():
-            self.navigations[frame] = self.navigations.get(frame, 0) + 1
-        self.issued[request] = self.navigations.get(frame, 0)
+        self.issued[request] = self.documents.get(self._frame(request), 0)
 
     def cancelled(self, request: RequestSeen) -> bool:
-        """Whether a failed request was aborted because its frame navigated since it started."""
+        """Whether a failed request was aborted because its frame has shown another
+        document since it was sent."""
         if request.failure != self.ABORTED or request not in self.issued:
             return False
-        return self.navigations.get(self._frame(request), 0) > self.issued[request]
+        return self.documents.get(self._frame(request), 0) > self.issued[request]
+
+
+@dataclass
+class Record:
+    """What a browser context did: its requests and everything that went wrong."""
+
+    requests: list = field(default_factory=list)
+    reported: list[str] = field(default_factory=list)  # problems, as they happen
+    aborted: list[RequestSeen] = field(default_factory=list)  # judged when problems are read
+    navigation_cancels: NavigationCancels = field(default_factory=NavigationCancels)
+    console: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """Everything that went wrong so far.
+
+        An aborted request counts unless its frame has navigated since it was sent, judged
+        now rather than when it failed: Chromium may report the abort of a request (such as
+        the favicon's, fetched after the load) before the navigation that caused it.
+        """
+        return self.reported + [
+            f"request failed: {request.url} ({request.failure})"
+            for request in self.aborted
+            if not self.navigation_cancels.cancelled(request)
+        ]
 
 
 def watch(context: BrowserContext) -> Record:
@@ -163,40 +183,42 @@ def watch(context: BrowserContext) -> Record:
     Requests cancelled by a navigation are not problems (see ``NavigationCancels``).
     """
     record = Record()
-    navigation_cancels = NavigationCancels()
 
     def route(route) -> None:
         if is_local(route.request.url):
             route.continue_()
         else:
-            record.problems.append(f"request leaves {LOCAL_HOST}: {route.request.url}")
+            record.reported.append(f"request leaves {LOCAL_HOST}: {route.request.url}")
             route.abort("blockedbyclient")
 
     def on_console(message) -> None:
         record.console.append(f"{message.type}: {message.text}")
         if message.type == "error":
-            record.problems.append(f"console error: {message.text} ({message.location})")
+            record.reported.append(f"console error: {message.text} ({message.location})")
 
     def on_dialog(dialog) -> None:
-        record.problems.append(f"dialog opened: {dialog.type} {dialog.message!r}")
+        record.reported.append(f"dialog opened: {dialog.type} {dialog.message!r}")
         dialog.dismiss()
 
     def on_response(response) -> None:
         if response.status >= 400:
-            record.problems.append(f"HTTP {response.status}: {response.url}")
+            record.reported.append(f"HTTP {response.status}: {response.url}")
 
     def on_request(request: Request) -> None:
         record.requests.append(request)
-        navigation_cancels.started(request)
+        record.navigation_cancels.started(request)
 
     def on_request_failed(request: Request) -> None:
-        if not navigation_cancels.cancelled(request):
-            record.problems.append(f"request failed: {request.url} ({request.failure})")
+        if request.failure == NavigationCancels.ABORTED:
+            record.aborted.append(request)
+        else:
+            record.reported.append(f"request failed: {request.url} ({request.failure})")
 
     def on_page(page) -> None:
         page.on("console", on_console)
         page.on("dialog", on_dialog)
-        page.on("pageerror", lambda error: record.problems.append(f"page error: {error}"))
+        page.on("pageerror", lambda error: record.reported.append(f"page error: {error}"))
+        page.on("framenavigated", record.navigation_cancels.committed)
         page.on("request", on_request)
         page.on("requestfailed", on_request_failed)
         page.on("response", on_response)

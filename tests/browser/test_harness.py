@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from .harness import DESKTOP, NavigationCancels, serve, watch
+from .harness import DESKTOP, NavigationCancels, Record, serve, watch
 
 ABORTED = "net::ERR_ABORTED"
 HEAD = '<!doctype html><link rel="icon" href="data:,">'  # no request for /favicon.ico
@@ -18,35 +18,50 @@ class FakeRequest:
     """What ``NavigationCancels`` reads of a Playwright request."""
 
     frame: object
-    navigation: bool = False
     failure: str | None = None
-
-    def is_navigation_request(self) -> bool:
-        return self.navigation
+    url: str = "http://127.0.0.1/favicon.ico"
 
 
 def test_only_requests_aborted_by_their_frames_navigation_are_cancels() -> None:
     main, other = object(), object()
     cancels = NavigationCancels()
-    first_page = FakeRequest(main, navigation=True)
+    first_page = FakeRequest(main)
     favicon = FakeRequest(main)
     refused = FakeRequest(main)
     fetch_aborted = FakeRequest(main)  # aborted by the page itself, before any navigation
     in_other_frame = FakeRequest(other)
-    for request in (first_page, favicon, refused, in_other_frame):
+    cancels.started(first_page)
+    cancels.committed(main)
+    for request in (favicon, refused, in_other_frame):
         cancels.started(request)
     fetch_aborted.failure = ABORTED
     cancels.started(fetch_aborted)
     assert not cancels.cancelled(fetch_aborted)
 
-    cancels.started(FakeRequest(main, navigation=True))  # the test's next goto
+    cancels.started(FakeRequest(main))  # the test's next goto: the old page is still shown
+    late_favicon = FakeRequest(main, failure=ABORTED)  # sent as the next page was requested
+    cancels.started(late_favicon)
+    cancels.committed(main)  # the next page is shown
     favicon.failure = ABORTED
     refused.failure = "net::ERR_CONNECTION_REFUSED"
     in_other_frame.failure = ABORTED
     assert cancels.cancelled(favicon)
+    assert cancels.cancelled(late_favicon)
     assert not cancels.cancelled(refused)
     assert not cancels.cancelled(in_other_frame)
     assert not cancels.cancelled(FakeRequest(main, failure=ABORTED))  # never seen starting
+
+
+def test_an_abort_is_judged_when_the_problems_are_read() -> None:
+    """Chromium may report an abort before the page that caused it is shown."""
+    main = object()
+    record = Record()
+    favicon = FakeRequest(main, failure=ABORTED)
+    record.navigation_cancels.started(favicon)
+    record.aborted.append(favicon)
+    assert record.problems == [f"request failed: {favicon.url} ({ABORTED})"]
+    record.navigation_cancels.committed(main)
+    assert record.problems == []
 
 
 @pytest.mark.browser

@@ -18,3 +18,5 @@ exclude_patterns = ["_build"]
 alliance_page_assets = True
 # See test-page-assets/conf.py.
 templates_path: list[str] = []
+# Chromium asks for /favicon.ico when a page names no icon; the browser tests count a 404.
+html_favicon = "favicon.svg"

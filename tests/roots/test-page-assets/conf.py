@@ -8,3 +8,5 @@ alliance_page_assets = {"widget.css": {"when": [".widget"]}}
 # pydata-sphinx-theme and sphinx-book-theme append to templates_path: without a list of
 # this project's own, they would append to Sphinx's default, shared by every later build.
 templates_path: list[str] = []
+# Chromium asks for /favicon.ico when a page names no icon; the browser tests count a 404.
+html_favicon = "favicon.svg"
