@@ -4,7 +4,9 @@ Copy buttons where there is code, tabs, search and its highlighting, the theme's
 scripts (no console error), on ``roots/test-page-assets`` and on the site.
 """
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import ROOTS, THEMES, build
@@ -51,13 +53,21 @@ def observe(visit) -> dict:
     return seen
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_pages_work_under_every_theme_as_without_it(browse, tmp_path, theme):
+def seen_without_and_with(
+    browse, tmp_path: Path, srcdir: Path, theme: str, look: Callable[[Any], dict]
+) -> dict[bool, dict]:
+    """What *look* sees on *srcdir* built under *theme*, page assets off and on."""
     seen = {}
     for page_assets in (False, True):
-        out = build_with(ROOT, tmp_path / f"html-{page_assets}", theme, page_assets)
+        out = build_with(srcdir, tmp_path / f"html-{page_assets}", theme, page_assets)
         with serve(out) as server:
-            seen[page_assets] = observe(browse(server))
+            seen[page_assets] = look(browse(server))
+    return seen
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_pages_work_under_every_theme_as_without_it(browse, tmp_path, theme):
+    seen = seen_without_and_with(browse, tmp_path, ROOT, theme, observe)
     assert seen[True] == seen[False]
     assert seen[True]["copy buttons"] == 1
     assert seen[True]["code coloured"]
@@ -113,11 +123,7 @@ def observe_navigation(visit) -> dict:
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_other_pages_content_and_source_pages_look_as_without_it(browse, tmp_path, theme):
-    seen = {}
-    for page_assets in (False, True):
-        out = build_with(NAVIGATION, tmp_path / f"html-{page_assets}", theme, page_assets)
-        with serve(out) as server:
-            seen[page_assets] = observe_navigation(browse(server))
+    seen = seen_without_and_with(browse, tmp_path, NAVIGATION, theme, observe_navigation)
     assert seen[True] == seen[False]
     assert seen[True]["icon"]
     assert all(display == "inline-block" for display, _, _ in seen[True]["icon"])
