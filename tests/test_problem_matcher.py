@@ -120,6 +120,28 @@ def line_of(path: Path, text: str) -> int:
     return path.read_text(encoding="utf-8").splitlines().index(text) + 1
 
 
+def copy_of_the_site(repository: Path) -> Path:
+    """What ``make check`` reads, copied into *repository*: the site and the tools."""
+    docs = repository / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(REPO / "tools", repository / "tools", ignore=shutil.ignore_patterns("__*"))
+    shutil.copytree(
+        REPO / "sphinx_alliance" / "schemas", repository / "sphinx_alliance" / "schemas"
+    )
+    return docs
+
+
+def make_check(repository: Path) -> str:
+    """``make check``'s output in *repository*, with this suite's Python; it must fail."""
+    result = subprocess.run(
+        ["make", "-s", "-f", str(REPO / "Makefile"), "check", "STAMP=",
+         f"BIN={Path(sys.executable).parent}"],
+        cwd=repository, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    return result.stdout + result.stderr
+
+
 def make_check_on_broken_copy(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[str, dict[str, tuple[str, int, str, str]], Path]:
@@ -129,12 +151,7 @@ def make_check_on_broken_copy(
     part of the message); and the copy.
     """
     repository = tmp_path_factory.mktemp("broken") / "repository"
-    docs = repository / "docs"
-    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build"))
-    shutil.copytree(REPO / "tools", repository / "tools", ignore=shutil.ignore_patterns("__*"))
-    shutil.copytree(
-        REPO / "sphinx_alliance" / "schemas", repository / "sphinx_alliance" / "schemas"
-    )
+    docs = copy_of_the_site(repository)
     members = docs / "_data" / "members.yml"
     projects = docs / "_data" / "projects.yml"
     index = docs / "index.md"
@@ -203,13 +220,7 @@ def make_check_on_broken_copy(
         "has no attribute 'language'",
     )
 
-    result = subprocess.run(
-        ["make", "-s", "-f", str(REPO / "Makefile"), "check", "STAMP=",
-         f"BIN={Path(sys.executable).parent}"],
-        cwd=repository, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode != 0
-    return result.stdout + result.stderr, expected, repository
+    return make_check(repository), expected, repository
 
 
 def test_each_mistake_is_an_annotation_on_its_line(tmp_path_factory):
@@ -245,17 +256,9 @@ def test_docutils_errors_are_error_annotations(tmp_path):
 
 def test_a_yaml_mistake_in_the_sites_data_is_an_annotation_not_a_traceback(tmp_path):
     repository = tmp_path / "repository"
-    shutil.copytree(DOCS, repository / "docs", ignore=shutil.ignore_patterns("_build"))
-    shutil.copytree(REPO / "tools", repository / "tools", ignore=shutil.ignore_patterns("__*"))
-    projects = repository / "docs" / "_data" / "projects.yml"
+    projects = copy_of_the_site(repository) / "_data" / "projects.yml"
     line = replace_once(projects, "wasmtime:\n", "wasmtime: : :\n")
-    result = subprocess.run(
-        ["make", "-s", "-f", str(REPO / "Makefile"), "check", "STAMP=",
-         f"BIN={Path(sys.executable).parent}"],
-        cwd=repository, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = make_check(repository)
     assert "Traceback" not in output
     found = annotations(output, repository)
     here = {(a.severity, a.message) for a in found if a.file == "docs/_data/projects.yml"}
