@@ -494,7 +494,8 @@ def depart_faq_answer(self: HTML5Translator, node: alliance_faq_answer) -> None:
     # The JSON-LD repeats the answer as written: whatever the doctree holds that
     # HTML does not show (comments, substitution definitions, raw text for other
     # formats, any extension's node that renders nothing) stays out of it.
-    node["shown_text"] = shown_text("".join(self.body[node["body_start"] :]))
+    if self.config.alliance_faq_json_ld:
+        node["shown_text"] = shown_text("".join(self.body[node["body_start"] :]))
     self.body.append("</div>")
 
 
@@ -595,16 +596,9 @@ def _encodable(text: str, encoding: str) -> str:
     try:
         text.encode(encoding)
     except UnicodeEncodeError:
-        return "".join(_encodable_char(char, encoding) for char in text)
+        # No character encodes to nothing: an empty result means it cannot be written.
+        return "".join(c if c.encode(encoding, "ignore") else _json_escaped(c) for c in text)
     return text
-
-
-def _encodable_char(char: str, encoding: str) -> str:
-    try:
-        char.encode(encoding)
-    except UnicodeEncodeError:
-        return _json_escaped(char)
-    return char
 
 
 def faq_json_ld(doctree: nodes.document, encoding: str = "utf-8") -> str:

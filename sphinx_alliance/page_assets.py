@@ -38,6 +38,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import import_object
 
+from . import __version__
 from ._shared import FAQ_CSS, MEMBER_LOGOS_CSS, conf_py, warn
 
 if TYPE_CHECKING:
@@ -554,8 +555,6 @@ def connect_page_assets(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> "ExtensionMetadata":
     """Register ``alliance_page_assets``; loadable on its own, without the directives."""
-    from . import __version__  # the package is loaded by now
-
     app.add_config_value("alliance_page_assets", False, "html", types=frozenset({bool, dict}))
     app.connect("builder-inited", connect_page_assets)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
